@@ -1,0 +1,16 @@
+package org.sharedagreements.kernel.boundary;
+
+import org.axonframework.serialization.Revision;
+import org.sharedagreements.kernel.AgreementEvent;
+import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.kernel.BoundaryId;
+import org.sharedagreements.kernel.PartnerId;
+
+/** The actor withdrew consent to the version in force: the boundary is suspended until every partner reaffirms. */
+@Revision("1")
+public record ConsentWithdrawn(AgreementId agreementId,
+                               PartnerId actor,
+                               BoundaryId boundaryId,
+                               int boundaryVersion,
+                               String reason) implements AgreementEvent {
+}

@@ -1,0 +1,17 @@
+package org.sharedagreements.kernel.boundary;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.sharedagreements.kernel.AgreementCommand;
+import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.kernel.BoundaryId;
+import org.sharedagreements.kernel.BoundaryTerms;
+import org.sharedagreements.kernel.PartnerId;
+
+/** Propose a new boundary; proposing counts as the proposer's acceptance of version 1. */
+public record ProposeBoundary(@TargetAggregateIdentifier AgreementId agreementId,
+                              PartnerId actor,
+                              BoundaryId boundaryId,
+                              BoundaryTerms terms,
+                              @TargetAggregateVersion Long expectedVersion) implements AgreementCommand {
+}

@@ -1,0 +1,16 @@
+package org.sharedagreements.kernel.breach;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.sharedagreements.kernel.AgreementCommand;
+import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.kernel.BreachId;
+import org.sharedagreements.kernel.PartnerId;
+
+/** Confirm that a breach is resolved; it is resolved when every partner confirmed. */
+public record ConfirmBreachResolution(@TargetAggregateIdentifier AgreementId agreementId,
+                                      PartnerId actor,
+                                      BreachId breachId,
+                                      String note,
+                                      @TargetAggregateVersion Long expectedVersion) implements AgreementCommand {
+}

@@ -1,0 +1,14 @@
+package org.sharedagreements.kernel.membership;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.sharedagreements.kernel.AgreementCommand;
+import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.kernel.PartnerId;
+
+/** Draft a new agreement; the actor becomes its first partner. */
+public record DraftAgreement(@TargetAggregateIdentifier AgreementId agreementId,
+                             PartnerId actor,
+                             String title,
+                             @TargetAggregateVersion Long expectedVersion) implements AgreementCommand {
+}

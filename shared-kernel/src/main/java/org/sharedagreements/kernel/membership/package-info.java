@@ -1,0 +1,4 @@
+/**
+ * Forming and ending an agreement: drafting, invitations, joining and leaving.
+ */
+package org.sharedagreements.kernel.membership;

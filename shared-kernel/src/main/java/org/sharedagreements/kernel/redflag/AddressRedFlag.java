@@ -1,0 +1,16 @@
+package org.sharedagreements.kernel.redflag;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.sharedagreements.kernel.AgreementCommand;
+import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.kernel.PartnerId;
+import org.sharedagreements.kernel.RedFlagId;
+
+/** Mark a red flag as addressed. */
+public record AddressRedFlag(@TargetAggregateIdentifier AgreementId agreementId,
+                             PartnerId actor,
+                             RedFlagId flagId,
+                             String note,
+                             @TargetAggregateVersion Long expectedVersion) implements AgreementCommand {
+}

@@ -1,0 +1,15 @@
+package org.sharedagreements.kernel.redflag;
+
+import org.axonframework.serialization.Revision;
+import org.sharedagreements.kernel.AgreementEvent;
+import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.kernel.PartnerId;
+import org.sharedagreements.kernel.RedFlagId;
+
+/** The actor marked a red flag as addressed. */
+@Revision("1")
+public record RedFlagAddressed(AgreementId agreementId,
+                               PartnerId actor,
+                               RedFlagId flagId,
+                               String note) implements AgreementEvent {
+}

@@ -1,0 +1,17 @@
+package org.sharedagreements.kernel.redflag;
+
+import org.axonframework.serialization.Revision;
+import org.sharedagreements.kernel.AgreementEvent;
+import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.kernel.PartnerId;
+import org.sharedagreements.kernel.RedFlagId;
+import org.sharedagreements.kernel.RedFlagIndicator;
+
+/** The actor raised a red flag. */
+@Revision("1")
+public record RedFlagRaised(AgreementId agreementId,
+                            PartnerId actor,
+                            RedFlagId flagId,
+                            RedFlagIndicator indicator,
+                            String note) implements AgreementEvent {
+}
