@@ -1,0 +1,75 @@
+package org.sharedagreements.app.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.sharedagreements.command.web.JsonFields;
+
+import javax.crypto.spec.SecretKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Development tokens for the local profile only: {@code POST /dev/tokens {"sub":"alice","roles":[]}} answers a
+ * HS256 token signed with the local secret, valid for 12 hours. No other profile has this endpoint.
+ */
+@RestController
+@Profile("local")
+public class DevTokenController {
+
+    private static final Duration LIFETIME = Duration.ofHours(12);
+    private static final Set<String> ROLES = Set.of("counsellor", "auditor", "operator");
+
+    private final JwtEncoder encoder;
+
+    public DevTokenController(HmacSecret key) {
+        this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(new SecretKeySpec(key.keyBytes(), "HmacSHA256")));
+    }
+
+    @PostMapping(path = "/dev/tokens", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Map<String, String> issue(@RequestBody JsonNode body) {
+        JsonFields fields = new JsonFields(body);
+        String subject = fields.requiredText("sub", 1, 128);
+        List<String> roles = new ArrayList<>();
+        JsonNode rolesNode = fields.node("roles");
+        if (rolesNode != null && !rolesNode.isNull()) {
+            if (!rolesNode.isArray()) {
+                fields.reject("roles", "must be an array of strings");
+            } else {
+                for (JsonNode role : rolesNode) {
+                    if (!role.isTextual() || !ROLES.contains(role.asText())) {
+                        fields.reject("roles", "each role is one of counsellor, auditor, operator");
+                    } else {
+                        roles.add(role.asText());
+                    }
+                }
+            }
+        }
+        fields.throwIfInvalid();
+        Instant now = Instant.now();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .subject(subject)
+                .claim("roles", roles)
+                .issuedAt(now)
+                .expiresAt(now.plus(LIFETIME))
+                .build();
+        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue();
+        return Map.of("token", token);
+    }
+
+}

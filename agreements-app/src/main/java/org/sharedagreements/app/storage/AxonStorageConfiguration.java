@@ -1,0 +1,62 @@
+package org.sharedagreements.app.storage;
+
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Axon's JDBC auto-configuration builds the event storage engine and token store; this only adjusts what does
+ * not fit PostgreSQL out of the box.
+ * <ul>
+ *   <li>The schemas: Axon's JDBC defaults are camelCase names, which PostgreSQL folds to lower case; ours are the
+ *   snake_case tables of {@code V1__event_store.sql}.</li>
+ *   <li>Duplicate keys: pgjdbc reports a unique violation as SQLState 23505, which Axon's default resolver does not
+ *   recognise, so two concurrent appends to one agreement would surface as a generic storage error instead of
+ *   the concurrency conflict they are.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonStorageConfiguration {
+
+    /** SQLState of a unique-constraint violation in PostgreSQL. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    @Bean
+    public EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .eventIdentifierColumn("event_identifier")
+                .metaDataColumn("meta_data")
+                .payloadColumn("payload")
+                .payloadRevisionColumn("payload_revision")
+                .payloadTypeColumn("payload_type")
+                .timestampColumn("time_stamp")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .build();
+    }
+
+    @Bean
+    public TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("timestamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver(UNIQUE_VIOLATION);
+    }
+}

@@ -1,0 +1,366 @@
+package org.sharedagreements.command.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.kernel.BoundaryId;
+import org.sharedagreements.kernel.BoundaryTerms;
+import org.sharedagreements.kernel.BreachId;
+import org.sharedagreements.kernel.CommandReceipt;
+import org.sharedagreements.kernel.CounsellorId;
+import org.sharedagreements.kernel.PartnerId;
+import org.sharedagreements.kernel.RedFlagId;
+import org.sharedagreements.kernel.RedFlagIndicator;
+import org.sharedagreements.kernel.boundary.AcceptBoundary;
+import org.sharedagreements.kernel.boundary.DeclineBoundary;
+import org.sharedagreements.kernel.boundary.ProposeBoundary;
+import org.sharedagreements.kernel.boundary.ReaffirmBoundary;
+import org.sharedagreements.kernel.boundary.RetireBoundary;
+import org.sharedagreements.kernel.boundary.ReviseBoundary;
+import org.sharedagreements.kernel.boundary.WithdrawBoundaryProposal;
+import org.sharedagreements.kernel.boundary.WithdrawConsent;
+import org.sharedagreements.kernel.breach.AcknowledgeBreach;
+import org.sharedagreements.kernel.breach.ConfirmBreachResolution;
+import org.sharedagreements.kernel.breach.ReportBreach;
+import org.sharedagreements.kernel.counsellor.ApproveCounsellorAccess;
+import org.sharedagreements.kernel.counsellor.RequestCounsellorAccess;
+import org.sharedagreements.kernel.counsellor.RevokeCounsellorAccess;
+import org.sharedagreements.kernel.membership.DraftAgreement;
+import org.sharedagreements.kernel.membership.InvitePartner;
+import org.sharedagreements.kernel.membership.JoinAgreement;
+import org.sharedagreements.kernel.membership.LeaveAgreement;
+import org.sharedagreements.kernel.redflag.AddressRedFlag;
+import org.sharedagreements.kernel.redflag.RaiseRedFlag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.sharedagreements.command.web.CommandRequests.DESCRIPTION_MAX;
+import static org.sharedagreements.command.web.CommandRequests.NOTE_MAX;
+import static org.sharedagreements.command.web.CommandRequests.TITLE_MAX;
+import static org.sharedagreements.command.web.CommandRequests.agreementId;
+import static org.sharedagreements.command.web.CommandRequests.expectedVersion;
+import static org.sharedagreements.command.web.CommandRequests.pathUuid;
+
+/**
+ * Every command endpoint of the API contract. Ids of new boundaries, breaches and red flags are chosen here, so
+ * the command carries them and a retried request can be recognised.
+ */
+@RestController
+@RequestMapping("/api/agreements")
+public class AgreementCommandController {
+
+    private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
+    private static final String IF_MATCH = "If-Match";
+
+    private final CommandGateway commandGateway;
+
+    public AgreementCommandController(CommandGateway commandGateway) {
+        this.commandGateway = commandGateway;
+    }
+
+    @PostMapping(consumes = JSON)
+    public ResponseEntity<Map<String, Object>> draft(@RequestBody JsonNode body, Principal caller) {
+        JsonFields fields = new JsonFields(body);
+        String title = fields.requiredText("title", 1, TITLE_MAX);
+        fields.throwIfInvalid();
+        AgreementId agreementId = AgreementId.random();
+        commandGateway.sendAndWait(new DraftAgreement(agreementId, actor(caller), title, null));
+        return created(URI.create("/api/agreements/" + agreementId), agreementId, CommandReceipt.at(0), Map.of());
+    }
+
+    @PostMapping(path = "/{a}/invitations", consumes = JSON)
+    public ResponseEntity<Map<String, Object>> invite(@PathVariable("a") String a, @RequestBody JsonNode body,
+                                                      @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
+                                                      Principal caller) {
+        AgreementId agreementId = agreementId(a);
+        JsonFields fields = new JsonFields(body);
+        String partner = fields.requiredText("partnerId", 1, PartnerId.MAX_LENGTH);
+        fields.throwIfInvalid();
+        PartnerId partnerId = PartnerId.of(partner);
+        return ok(agreementId, send(new InvitePartner(agreementId, actor(caller), partnerId, expectedVersion(ifMatch))),
+                Map.of("partnerId", partnerId.value()));
+    }
+
+    @PostMapping("/{a}/join")
+    public ResponseEntity<Map<String, Object>> join(@PathVariable("a") String a,
+                                                    @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
+                                                    Principal caller) {
+        AgreementId agreementId = agreementId(a);
+        return ok(agreementId, send(new JoinAgreement(agreementId, actor(caller), expectedVersion(ifMatch))), Map.of());
+    }
+
+    @PostMapping("/{a}/leave")
+    public ResponseEntity<Map<String, Object>> leave(@PathVariable("a") String a,
+                                                     @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
+                                                     Principal caller) {
+        AgreementId agreementId = agreementId(a);
+        return ok(agreementId, send(new LeaveAgreement(agreementId, actor(caller), expectedVersion(ifMatch))), Map.of());
+    }
+
+    @PostMapping(path = "/{a}/boundaries", consumes = JSON)
+    public ResponseEntity<Map<String, Object>> propose(@PathVariable("a") String a, @RequestBody JsonNode body,
+                                                       @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
+                                                       Principal caller) {
+        AgreementId agreementId = agreementId(a);
+        JsonFields fields = new JsonFields(body);
+        BoundaryTerms terms = CommandRequests.terms(fields);
+        fields.throwIfInvalid();
+        BoundaryId boundaryId = BoundaryId.random();
+        CommandReceipt receipt = send(new ProposeBoundary(agreementId, actor(caller), boundaryId, terms,
+                expectedVersion(ifMatch)));
+        return created(URI.create("/api/agreements/" + agreementId + "/boundaries/" + boundaryId), agreementId, receipt,
+                Map.of("boundaryId", boundaryId.toString()));
+    }
+
+    @PostMapping(path = "/{a}/boundaries/{b}/acceptances", consumes = JSON)
+    public ResponseEntity<Map<String, Object>> accept(@PathVariable("a") String a, @PathVariable("b") String b,
+                                                      @RequestBody JsonNode body,
+                                                      @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
+                                                      Principal caller) {
+        AgreementId agreementId = agreementId(a);
+        BoundaryId boundaryId = new BoundaryId(pathUuid("boundaryId", b));
+        JsonFields fields = new JsonFields(body);
+        Integer version = fields.requiredInt("boundaryVersion", 1, Integer.MAX_VALUE);
+        fields.throwIfInvalid();
+        return ok(agreementId, send(new AcceptBoundary(agreementId, actor(caller), boundaryId, version,
+                expectedVersion(ifMatch))), Map.of("boundaryId", boundaryId.toString()));
+    }
+
+    @PostMapping(path = "/{a}/boundaries/{b}/declines", consumes = JSON)
+    public ResponseEntity<Map<String, Object>> decline(@PathVariable("a") String a, @PathVariable("b") String b,
+                                                       @RequestBody JsonNode body,
+                                                       @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
+                                                       Principal caller) {
+        AgreementId agreementId = agreementId(a);
+        BoundaryId boundaryId = new BoundaryId(pathUuid("boundaryId", b));
+        JsonFields fields = new JsonFields(body);
+        Integer version = fields.requiredInt("boundaryVersion", 1, Integer.MAX_VALUE);
+        String reason = fields.optionalText("reason", NOTE_MAX);
+        fields.throwIfInvalid();
+        return ok(agreementId, send(new DeclineBoundary(agreementId, actor(caller), boundaryId, version, reason,
+                expectedVersion(ifMatch))), Map.of("boundaryId", boundaryId.toString()));
+    }
+
+    @PostMapping("/{a}/boundaries/{b}/withdrawal")
+    public ResponseEntity<Map<String, Object>> withdrawProposal(@PathVariable("a") String a, @PathVariable("b") String b,
+                                                                @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
+                                                                Principal caller) {
+        AgreementId agreementId = agreementId(a);
+        BoundaryId boundaryId = new BoundaryId(pathUuid("boundaryId", b));
+        return ok(agreementId, send(new WithdrawBoundaryProposal(agreementId, actor(caller), boundaryId,
+                expectedVersion(ifMatch))), Map.of("boundaryId", boundaryId.toString()));
+    }
+
+    @PostMapping(path = "/{a}/boundaries/{b}/revisions", consumes = JSON)
+    public ResponseEntity<Map<String, Object>> revise(@PathVariable("a") String a, @PathVariable("b") String b,
+                                                      @RequestBody JsonNode body,
+                                                      @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
+                                                      Principal caller) {
+        AgreementId agreementId = agreementId(a);
+        BoundaryId boundaryId = new BoundaryId(pathUuid("boundaryId", b));
+        JsonFields fields = new JsonFields(body);
+        BoundaryTerms terms = CommandRequests.terms(fields);
+        fields.throwIfInvalid();
+        CommandReceipt receipt = send(new ReviseBoundary(agreementId, actor(caller), boundaryId, terms,
+                expectedVersion(ifMatch)));
+        return created(URI.create("/api/agreements/" + agreementId + "/boundaries/" + boundaryId), agreementId, receipt,
+                Map.of("boundaryId", boundaryId.toString()));
+    }
+
+    @PostMapping(path = "/{a}/boundaries/{b}/consent-withdrawals")
+    public ResponseEntity<Map<String, Object>> withdrawConsent(@PathVariable("a") String a, @PathVariable("b") String b,
+                                                               @RequestBody(required = false) JsonNode body,
+                                                               @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
+                                                               Principal caller) {
+        AgreementId agreementId = agreementId(a);
+        BoundaryId boundaryId = new BoundaryId(pathUuid("boundaryId", b));
+        String reason = optionalBodyText(body, "reason", NOTE_MAX);
+        return ok(agreementId, send(new WithdrawConsent(agreementId, actor(caller), boundaryId, reason,
+                expectedVersion(ifMatch))), Map.of("boundaryId", boundaryId.toString()));
+    }
+
+    @PostMapping("/{a}/boundaries/{b}/reaffirmations")
+    public ResponseEntity<Map<String, Object>> reaffirm(@PathVariable("a") String a, @PathVariable("b") String b,
+                                                        @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
+                                                        Principal caller) {
+        AgreementId agreementId = agreementId(a);
+        BoundaryId boundaryId = new BoundaryId(pathUuid("boundaryId", b));
+        return ok(agreementId, send(new ReaffirmBoundary(agreementId, actor(caller), boundaryId,
+                expectedVersion(ifMatch))), Map.of("boundaryId", boundaryId.toString()));
+    }
+
+    @PostMapping("/{a}/boundaries/{b}/retirements")
+    public ResponseEntity<Map<String, Object>> retire(@PathVariable("a") String a, @PathVariable("b") String b,
+                                                      @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
+                                                      Principal caller) {
+        AgreementId agreementId = agreementId(a);
+        BoundaryId boundaryId = new BoundaryId(pathUuid("boundaryId", b));
+        return ok(agreementId, send(new RetireBoundary(agreementId, actor(caller), boundaryId,
+                expectedVersion(ifMatch))), Map.of("boundaryId", boundaryId.toString()));
+    }
+
+    @PostMapping(path = "/{a}/breaches", consumes = JSON)
+    public ResponseEntity<Map<String, Object>> reportBreach(@PathVariable("a") String a, @RequestBody JsonNode body,
+                                                            @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
+                                                            Principal caller) {
+        AgreementId agreementId = agreementId(a);
+        JsonFields fields = new JsonFields(body);
+        UUID boundary = fields.requiredUuid("boundaryId");
+        String breachedBy = fields.requiredText("breachedBy", 1, PartnerId.MAX_LENGTH);
+        String description = fields.requiredText("description", 1, DESCRIPTION_MAX);
+        Instant occurredAt = fields.requiredInstant("occurredAt");
+        fields.throwIfInvalid();
+        BreachId breachId = BreachId.random();
+        CommandReceipt receipt = send(new ReportBreach(agreementId, actor(caller), breachId, new BoundaryId(boundary),
+                PartnerId.of(breachedBy), description, occurredAt, expectedVersion(ifMatch)));
+        return created(URI.create("/api/agreements/" + agreementId + "/breaches/" + breachId), agreementId, receipt,
+                Map.of("breachId", breachId.toString()));
+    }
+
+    @PostMapping("/{a}/breaches/{r}/acknowledgement")
+    public ResponseEntity<Map<String, Object>> acknowledgeBreach(@PathVariable("a") String a, @PathVariable("r") String r,
+                                                                 @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
+                                                                 Principal caller) {
+        AgreementId agreementId = agreementId(a);
+        BreachId breachId = new BreachId(pathUuid("breachId", r));
+        return ok(agreementId, send(new AcknowledgeBreach(agreementId, actor(caller), breachId,
+                expectedVersion(ifMatch))), Map.of("breachId", breachId.toString()));
+    }
+
+    @PostMapping("/{a}/breaches/{r}/resolutions")
+    public ResponseEntity<Map<String, Object>> confirmResolution(@PathVariable("a") String a, @PathVariable("r") String r,
+                                                                 @RequestBody(required = false) JsonNode body,
+                                                                 @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
+                                                                 Principal caller) {
+        AgreementId agreementId = agreementId(a);
+        BreachId breachId = new BreachId(pathUuid("breachId", r));
+        String note = optionalBodyText(body, "note", NOTE_MAX);
+        return ok(agreementId, send(new ConfirmBreachResolution(agreementId, actor(caller), breachId, note,
+                expectedVersion(ifMatch))), Map.of("breachId", breachId.toString()));
+    }
+
+    @PostMapping(path = "/{a}/red-flags", consumes = JSON)
+    public ResponseEntity<Map<String, Object>> raiseRedFlag(@PathVariable("a") String a, @RequestBody JsonNode body,
+                                                            @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
+                                                            Principal caller) {
+        AgreementId agreementId = agreementId(a);
+        JsonFields fields = new JsonFields(body);
+        RedFlagIndicator indicator = fields.requiredEnum("indicator", RedFlagIndicator.class);
+        String note = fields.optionalText("note", NOTE_MAX);
+        fields.throwIfInvalid();
+        RedFlagId flagId = RedFlagId.random();
+        CommandReceipt receipt = send(new RaiseRedFlag(agreementId, actor(caller), flagId, indicator, note,
+                expectedVersion(ifMatch)));
+        return created(URI.create("/api/agreements/" + agreementId + "/red-flags/" + flagId), agreementId, receipt,
+                Map.of("flagId", flagId.toString()));
+    }
+
+    @PostMapping("/{a}/red-flags/{f}/addressing")
+    public ResponseEntity<Map<String, Object>> addressRedFlag(@PathVariable("a") String a, @PathVariable("f") String f,
+                                                              @RequestBody(required = false) JsonNode body,
+                                                              @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
+                                                              Principal caller) {
+        AgreementId agreementId = agreementId(a);
+        RedFlagId flagId = new RedFlagId(pathUuid("flagId", f));
+        String note = optionalBodyText(body, "note", NOTE_MAX);
+        return ok(agreementId, send(new AddressRedFlag(agreementId, actor(caller), flagId, note,
+                expectedVersion(ifMatch))), Map.of("flagId", flagId.toString()));
+    }
+
+    @PostMapping(path = "/{a}/counsellors", consumes = JSON)
+    public ResponseEntity<Map<String, Object>> requestCounsellor(@PathVariable("a") String a, @RequestBody JsonNode body,
+                                                                 @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
+                                                                 Principal caller) {
+        AgreementId agreementId = agreementId(a);
+        JsonFields fields = new JsonFields(body);
+        String counsellor = fields.requiredText("counsellorId", 1, CounsellorId.MAX_LENGTH);
+        fields.throwIfInvalid();
+        CounsellorId counsellorId = CounsellorId.of(counsellor);
+        CommandReceipt receipt = send(new RequestCounsellorAccess(agreementId, actor(caller), counsellorId,
+                expectedVersion(ifMatch)));
+        return created(null, agreementId, receipt, Map.of("counsellorId", counsellorId.value()));
+    }
+
+    @PostMapping("/{a}/counsellors/{c}/approvals")
+    public ResponseEntity<Map<String, Object>> approveCounsellor(@PathVariable("a") String a, @PathVariable("c") String c,
+                                                                 @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
+                                                                 Principal caller) {
+        AgreementId agreementId = agreementId(a);
+        CounsellorId counsellorId = CommandRequests.counsellorId(c);
+        return ok(agreementId, send(new ApproveCounsellorAccess(agreementId, actor(caller), counsellorId,
+                expectedVersion(ifMatch))), Map.of("counsellorId", counsellorId.value()));
+    }
+
+    @DeleteMapping("/{a}/counsellors/{c}")
+    public ResponseEntity<Map<String, Object>> revokeCounsellor(@PathVariable("a") String a, @PathVariable("c") String c,
+                                                                @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
+                                                                Principal caller) {
+        AgreementId agreementId = agreementId(a);
+        CounsellorId counsellorId = CommandRequests.counsellorId(c);
+        return ok(agreementId, send(new RevokeCounsellorAccess(agreementId, actor(caller), counsellorId,
+                expectedVersion(ifMatch))), Map.of("counsellorId", counsellorId.value()));
+    }
+
+    private CommandReceipt send(Object command) {
+        return commandGateway.sendAndWait(command);
+    }
+
+    private static PartnerId actor(Principal caller) {
+        return CommandRequests.userId("sub", caller.getName());
+    }
+
+    /** A body that may be absent altogether, or a JSON object with one optional text field. */
+    private static String optionalBodyText(JsonNode body, String field, int max) {
+        if (body == null || body.isNull() || body.isMissingNode()) {
+            return "";
+        }
+        JsonFields fields = new JsonFields(body);
+        String value = fields.optionalText(field, max);
+        fields.throwIfInvalid();
+        return value;
+    }
+
+    private static ResponseEntity<Map<String, Object>> ok(AgreementId agreementId, CommandReceipt receipt,
+                                                          Map<String, Object> ids) {
+        return ResponseEntity.ok().eTag(eTag(receipt)).body(body(agreementId, receipt, ids));
+    }
+
+    private static ResponseEntity<Map<String, Object>> created(URI location, AgreementId agreementId,
+                                                               CommandReceipt receipt, Map<String, Object> ids) {
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(HttpStatus.CREATED).eTag(eTag(receipt));
+        if (location != null) {
+            builder.location(location);
+        }
+        return builder.body(body(agreementId, receipt, ids));
+    }
+
+    private static String eTag(CommandReceipt receipt) {
+        return "\"" + receipt.version() + "\"";
+    }
+
+    private static Map<String, Object> body(AgreementId agreementId, CommandReceipt receipt, Map<String, Object> ids) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("agreementId", agreementId.toString());
+        body.putAll(ids);
+        if (receipt.boundaryVersion() != null) {
+            body.put("boundaryVersion", receipt.boundaryVersion());
+        }
+        body.put("version", receipt.version());
+        return body;
+    }
+}

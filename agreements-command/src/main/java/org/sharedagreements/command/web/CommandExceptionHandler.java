@@ -1,0 +1,65 @@
+package org.sharedagreements.command.web;
+
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.sharedagreements.command.agreement.AgreementNotVisible;
+import org.sharedagreements.command.agreement.RuleViolation;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Maps what the write side refuses to the API's problems: a broken rule is 409 with the rule in {@code detail}
+ * (and its code in {@code rule}), an agreement the caller may not see is 404 exactly like one that does not
+ * exist, and a stale {@code If-Match} is 412. Anything else falls through to the application's generic handler.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class CommandExceptionHandler {
+
+    @ExceptionHandler(RuleViolation.class)
+    public ResponseEntity<ProblemDetail> ruleViolation(RuleViolation violation) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, violation.getMessage());
+        problem.setTitle("Refused by a rule of the agreement");
+        problem.setProperty("rule", violation.rule().name());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler({AgreementNotVisible.class, AggregateNotFoundException.class})
+    public ResponseEntity<ProblemDetail> notVisible(Exception ignored) {
+        return notFound();
+    }
+
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    public ResponseEntity<ProblemDetail> staleVersion(ConflictingAggregateVersionException ignored) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED,
+                "The agreement has changed since the version in If-Match; read it again and retry.");
+        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).body(problem);
+    }
+
+    /** A command bus that wraps the handler's exception (as a distributed one does) is unwrapped here. */
+    @ExceptionHandler(CommandExecutionException.class)
+    public ResponseEntity<ProblemDetail> wrapped(CommandExecutionException exception) throws Exception {
+        Throwable cause = exception.getCause();
+        if (cause instanceof RuleViolation violation) {
+            return ruleViolation(violation);
+        }
+        if (cause instanceof AgreementNotVisible || cause instanceof AggregateNotFoundException) {
+            return notFound();
+        }
+        if (cause instanceof ConflictingAggregateVersionException conflict) {
+            return staleVersion(conflict);
+        }
+        throw exception;
+    }
+
+    private static ResponseEntity<ProblemDetail> notFound() {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such agreement."));
+    }
+}
