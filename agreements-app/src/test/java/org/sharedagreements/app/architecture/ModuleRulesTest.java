@@ -1,0 +1,59 @@
+package org.sharedagreements.app.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** Keeps the module rules of design.md true: the sides never import each other, the kernel stays plain, controllers never touch JDBC. */
+class ModuleRulesTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.sharedagreements");
+    }
+
+    @Test
+    void theQuerySideNeverImportsTheCommandSide() {
+        noClasses().that().resideInAPackage("org.sharedagreements.query..")
+                .should().dependOnClassesThat().resideInAPackage("org.sharedagreements.command..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void theCommandSideNeverImportsTheQuerySide() {
+        noClasses().that().resideInAPackage("org.sharedagreements.command..")
+                .should().dependOnClassesThat().resideInAPackage("org.sharedagreements.query..")
+                .check(classes);
+    }
+
+    @Test
+    void theSharedKernelImportsNeitherSpringNorJdbc() {
+        noClasses().that().resideInAPackage("org.sharedagreements.kernel..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..")
+                .check(classes);
+    }
+
+    @Test
+    void theSharedKernelDependsOnNoOtherModule() {
+        noClasses().that().resideInAPackage("org.sharedagreements.kernel..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sharedagreements.command..",
+                        "org.sharedagreements.query..", "org.sharedagreements.app..")
+                .check(classes);
+    }
+
+    @Test
+    void controllersNeverTouchJdbc() {
+        noClasses().that().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..",
+                        "org.springframework.jdbc..")
+                .check(classes);
+    }
+}
