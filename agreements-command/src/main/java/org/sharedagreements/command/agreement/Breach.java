@@ -1,0 +1,28 @@
+package org.sharedagreements.command.agreement;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.sharedagreements.kernel.PartnerId;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** What the agreement needs to decide about one breach: who broke the boundary, its state, who confirmed the resolution. */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+class Breach {
+
+    enum Status { OPEN, ACKNOWLEDGED, RESOLVED }
+
+    PartnerId breachedBy;
+    Status status;
+    Set<PartnerId> resolutionConfirmedBy = new LinkedHashSet<>();
+
+    Breach() {
+    }
+
+    Breach(PartnerId breachedBy, boolean selfDisclosed) {
+        this.breachedBy = breachedBy;
+        // a self-disclosure is its own acknowledgement
+        this.status = selfDisclosed ? Status.ACKNOWLEDGED : Status.OPEN;
+    }
+}
