@@ -6,6 +6,7 @@ import org.sharedagreements.kernel.ReviewPeriod;
 
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -64,5 +65,16 @@ class Boundary {
         nextReviewAt = reviewAt;
         reviewDue = false;
         reaffirmedBy = new LinkedHashSet<>();
+    }
+
+    // value equality: Axon's fixture compares the state built by command handlers with the state sourced from events
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Boundary other && Objects.equals(status, other.status) && Objects.equals(lastVersionNumber, other.lastVersionNumber) && Objects.equals(activeVersion, other.activeVersion) && Objects.equals(activeReviewEvery, other.activeReviewEvery) && Objects.equals(pendingVersion, other.pendingVersion) && Objects.equals(pendingProposedBy, other.pendingProposedBy) && Objects.equals(pendingReviewEvery, other.pendingReviewEvery) && Objects.equals(pendingAcceptedBy, other.pendingAcceptedBy) && Objects.equals(reviewDue, other.reviewDue) && Objects.equals(nextReviewAt, other.nextReviewAt) && Objects.equals(reaffirmedBy, other.reaffirmedBy) && Objects.equals(retirementAskedBy, other.retirementAskedBy);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(status, lastVersionNumber, activeVersion, activeReviewEvery, pendingVersion, pendingProposedBy, pendingReviewEvery, pendingAcceptedBy, reviewDue, nextReviewAt, reaffirmedBy, retirementAskedBy);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.sharedagreements.kernel.PartnerId;
 
 import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.Set;
 
 /** One counsellor's access to the agreement: pending until every partner approved, then granted, until revoked. */
@@ -18,5 +19,16 @@ class CounsellorGrant {
 
     boolean open() {
         return status == Status.PENDING || status == Status.GRANTED;
+    }
+
+    // value equality: Axon's fixture compares the state built by command handlers with the state sourced from events
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CounsellorGrant other && Objects.equals(status, other.status) && Objects.equals(approvedBy, other.approvedBy);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(status, approvedBy);
     }
 }

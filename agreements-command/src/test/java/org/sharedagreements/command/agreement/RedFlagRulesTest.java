@@ -1,0 +1,47 @@
+package org.sharedagreements.command.agreement;
+
+import org.junit.jupiter.api.Test;
+import org.sharedagreements.kernel.RedFlagId;
+import org.sharedagreements.kernel.RedFlagIndicator;
+import org.sharedagreements.kernel.redflag.AddressRedFlag;
+import org.sharedagreements.kernel.redflag.RaiseRedFlag;
+import org.sharedagreements.kernel.redflag.RedFlagAddressed;
+import org.sharedagreements.kernel.redflag.RedFlagRaised;
+
+class RedFlagRulesTest extends AgreementFixtureTest {
+
+    private static final RedFlagId FLAG = RedFlagId.of("0e0e0e0e-6666-4c5d-9e8f-0a1b2c3d4e5f");
+
+    @Test
+    void anyPartnerRaisesARedFlag() {
+        fixture.given(couple())
+                .when(new RaiseRedFlag(AGREEMENT, SAM, FLAG, RedFlagIndicator.LONELINESS, "Evenings feel distant", null))
+                .expectEvents(new RedFlagRaised(AGREEMENT, SAM, FLAG, RedFlagIndicator.LONELINESS, "Evenings feel distant"));
+    }
+
+    @Test
+    void aRedFlagIdIsUsedOnce() {
+        refusedBy(fixture.given(with(couple(), new RedFlagRaised(AGREEMENT, SAM, FLAG, RedFlagIndicator.STRESS, "")))
+                .when(new RaiseRedFlag(AGREEMENT, ALEX, FLAG, RedFlagIndicator.STRESS, "", null)),
+                Rule.RED_FLAG_ALREADY_EXISTS);
+    }
+
+    @Test
+    void anyPartnerAddressesARedFlag() {
+        fixture.given(with(couple(), new RedFlagRaised(AGREEMENT, SAM, FLAG, RedFlagIndicator.RESENTMENT, "")))
+                .when(new AddressRedFlag(AGREEMENT, ALEX, FLAG, "We booked a weekend away", null))
+                .expectEvents(new RedFlagAddressed(AGREEMENT, ALEX, FLAG, "We booked a weekend away"));
+    }
+
+    @Test
+    void aRedFlagIsAddressedOnce() {
+        refusedBy(fixture.given(with(couple(), new RedFlagRaised(AGREEMENT, SAM, FLAG, RedFlagIndicator.OTHER, ""),
+                        new RedFlagAddressed(AGREEMENT, ALEX, FLAG, "")))
+                .when(new AddressRedFlag(AGREEMENT, SAM, FLAG, "", null)), Rule.RED_FLAG_ALREADY_ADDRESSED);
+    }
+
+    @Test
+    void anUnknownRedFlagIsNotThere() {
+        notVisible(fixture.given(couple()).when(new AddressRedFlag(AGREEMENT, SAM, FLAG, "", null)));
+    }
+}
