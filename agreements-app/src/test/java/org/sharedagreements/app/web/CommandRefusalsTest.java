@@ -58,6 +58,14 @@ class CommandRefusalsTest extends ApiTest {
         assertProblem(notAnObject, 400);
         Api.Response control = api.as("r-cy").post("/api/agreements", Map.of("title", "bell\u0007"));
         assertThat(fields(control)).containsExactly("title");
+        assertProblem(api.as("r-cy").post("/api/agreements", "{\"title\":\"a\",\"title\":\"b\"}"), 400);
+        assertProblem(couple.first.post(couple.path("/boundaries/a%2Fb/acceptances"), Map.of("boundaryVersion", 1)), 400);
+        assertProblem(couple.first.post(couple.path("/boundaries/%2e%2e/acceptances"), Map.of("boundaryVersion", 1)), 400);
+        Api.Response fraction = couple.second.post(couple.path("/boundaries/" + boundary + "/acceptances"),
+                Map.of("boundaryVersion", 1.5));
+        assertThat(fields(fraction)).containsExactly("boundaryVersion");
+        assertProblem(couple.first.header("If-Match", "abc").post(couple.path("/red-flags"), Map.of("indicator", "STRESS")),
+                400);
 
         assertThat(storedEvents(couple.agreementId)).isEqualTo(before);
     }

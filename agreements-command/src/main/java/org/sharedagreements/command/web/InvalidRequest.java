@@ -4,6 +4,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +16,10 @@ public class InvalidRequest extends ErrorResponseException {
     }
 
     public static InvalidRequest of(String field, String message) {
-        return new InvalidRequest(List.of(Map.of("field", field, "message", message)));
+        Map<String, String> error = new LinkedHashMap<>();
+        error.put("field", field);
+        error.put("message", message);
+        return new InvalidRequest(List.of(error));
     }
 
     private static ProblemDetail problem(List<Map<String, String>> errors) {
