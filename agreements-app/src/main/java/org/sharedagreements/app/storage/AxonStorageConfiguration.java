@@ -1,12 +1,15 @@
 package org.sharedagreements.app.storage;
 
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +23,8 @@ import org.springframework.context.annotation.Configuration;
  *   <li>Duplicate keys: pgjdbc reports a unique violation as SQLState 23505, which Axon's default resolver does not
  *   recognise, so two concurrent appends to one agreement would surface as a generic storage error instead of
  *   the concurrency conflict they are.</li>
+ *   <li>Event handler failures: Axon's default logs and skips them, so a projection would drift silently. Here
+ *   they propagate, so the processor retries (or dead-letters, where a queue is configured) instead.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -68,6 +73,11 @@ public class AxonStorageConfiguration {
     public SnapshotTriggerDefinition agreementSnapshotTrigger(Snapshotter snapshotter,
                                                               @Value("${agreements.snapshot-every:100}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    @Autowired
+    public void neverSkipHandlerErrors(EventProcessingConfigurer processing) {
+        processing.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
     }
 
     @Bean

@@ -10,6 +10,8 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.ForwardMatchingInstances;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -85,7 +87,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * One relationship agreement: its partners, boundaries and their versions, breaches, red flags and counsellor
  * access. Command handlers check the rules of design.md and apply events; event sourcing handlers only change
- * state. The state holds only what decisions need (ids, states, version numbers, who accepted): never a title,
+ * state, each in the member entity the event concerns ({@link Boundary}, {@link Breach}, {@link CounsellorGrant},
+ * routed by the event's id). The rules live here on the root because nearly every one needs the partner list. The state holds only what decisions need (ids, states, version numbers, who accepted): never a title,
  * a statement, a note or a category, so neither does any snapshot.
  * <p>
  * Time comes from {@link GenericEventMessage#clock}, the clock Axon stamps events with: the real clock in the
@@ -105,9 +108,12 @@ public class Agreement {
     private AgreementId id;
     private Map<PartnerId, MemberStatus> members = new LinkedHashMap<>();
     private boolean ended;
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<BoundaryId, Boundary> boundaries = new LinkedHashMap<>();
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<BreachId, Breach> breaches = new LinkedHashMap<>();
     private Map<RedFlagId, Boolean> redFlagsAddressed = new LinkedHashMap<>();
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<CounsellorId, CounsellorGrant> counsellors = new LinkedHashMap<>();
 
     protected Agreement() {
@@ -559,109 +565,28 @@ public class Agreement {
 
     @EventSourcingHandler
     void on(BoundaryProposed event) {
-        Boundary boundary = new Boundary();
-        boundary.status = Boundary.Status.PROPOSED;
-        boundary.propose(event.boundaryVersion(), event.actor(), event.terms().reviewEvery());
-        boundaries.put(event.boundaryId(), boundary);
+        boundaries.put(event.boundaryId(), Boundary.proposed(event));
     }
 
-    @EventSourcingHandler
-    void on(BoundaryAccepted event) {
-        boundaries.get(event.boundaryId()).pendingAcceptedBy.add(event.actor());
-    }
 
-    @EventSourcingHandler
-    void on(BoundaryActivated event) {
-        boundaries.get(event.boundaryId()).activate(event.boundaryVersion(), event.nextReviewAt());
-    }
 
-    @EventSourcingHandler
-    void on(BoundaryDeclined event) {
-        Boundary boundary = boundaries.get(event.boundaryId());
-        if (boundary.status == Boundary.Status.PROPOSED) {
-            boundary.status = Boundary.Status.DECLINED;
-        }
-        boundary.clearPending();
-    }
 
-    @EventSourcingHandler
-    void on(BoundaryProposalWithdrawn event) {
-        Boundary boundary = boundaries.get(event.boundaryId());
-        if (boundary.status == Boundary.Status.PROPOSED) {
-            boundary.status = Boundary.Status.WITHDRAWN;
-        }
-        boundary.clearPending();
-    }
 
-    @EventSourcingHandler
-    void on(BoundaryRevised event) {
-        boundaries.get(event.boundaryId()).propose(event.boundaryVersion(), event.actor(), event.terms().reviewEvery());
-    }
 
-    @EventSourcingHandler
-    void on(ConsentWithdrawn event) {
-        Boundary boundary = boundaries.get(event.boundaryId());
-        boundary.status = Boundary.Status.SUSPENDED;
-        boundary.reaffirmedBy = new LinkedHashSet<>();
-    }
 
-    @EventSourcingHandler
-    void on(BoundaryReaffirmed event) {
-        boundaries.get(event.boundaryId()).reaffirmedBy.add(event.actor());
-    }
 
-    @EventSourcingHandler
-    void on(BoundaryReinstated event) {
-        Boundary boundary = boundaries.get(event.boundaryId());
-        boundary.status = Boundary.Status.ACTIVE;
-        if (!boundary.reviewDue) {
-            boundary.reaffirmedBy = new LinkedHashSet<>();
-        }
-    }
 
-    @EventSourcingHandler
-    void on(BoundaryReviewed event) {
-        boundaries.get(event.boundaryId()).startReviewCycle(event.nextReviewAt());
-    }
 
-    @EventSourcingHandler
-    void on(BoundaryReviewDue event) {
-        boundaries.get(event.boundaryId()).reviewDue = true;
-    }
 
-    @EventSourcingHandler
-    void on(BoundaryRetirementRequested event) {
-        boundaries.get(event.boundaryId()).retirementAskedBy.add(event.actor());
-    }
 
-    @EventSourcingHandler
-    void on(BoundaryRetired event) {
-        Boundary boundary = boundaries.get(event.boundaryId());
-        boundary.status = Boundary.Status.RETIRED;
-        boundary.clearPending();
-        boundary.reviewDue = false;
-        boundary.nextReviewAt = null;
-    }
 
     @EventSourcingHandler
     void on(BoundaryBroken event) {
-        breaches.put(event.breachId(), new Breach(event.breachedBy(), event.selfDisclosed()));
+        breaches.put(event.breachId(), new Breach(event.breachId(), event.breachedBy(), event.selfDisclosed()));
     }
 
-    @EventSourcingHandler
-    void on(BreachAcknowledged event) {
-        breaches.get(event.breachId()).status = Breach.Status.ACKNOWLEDGED;
-    }
 
-    @EventSourcingHandler
-    void on(BreachResolutionConfirmed event) {
-        breaches.get(event.breachId()).resolutionConfirmedBy.add(event.actor());
-    }
 
-    @EventSourcingHandler
-    void on(BreachResolved event) {
-        breaches.get(event.breachId()).status = Breach.Status.RESOLVED;
-    }
 
     @EventSourcingHandler
     void on(RedFlagRaised event) {
@@ -675,24 +600,10 @@ public class Agreement {
 
     @EventSourcingHandler
     void on(CounsellorAccessRequested event) {
-        CounsellorGrant grant = new CounsellorGrant();
-        grant.approvedBy.add(event.actor());
-        counsellors.put(event.counsellorId(), grant);
+        counsellors.put(event.counsellorId(), new CounsellorGrant(event.counsellorId(), event.actor()));
     }
 
-    @EventSourcingHandler
-    void on(CounsellorAccessApproved event) {
-        counsellors.get(event.counsellorId()).approvedBy.add(event.actor());
-    }
 
-    @EventSourcingHandler
-    void on(CounsellorAccessGranted event) {
-        counsellors.get(event.counsellorId()).status = CounsellorGrant.Status.GRANTED;
-    }
 
-    @EventSourcingHandler
-    void on(CounsellorAccessRevoked event) {
-        counsellors.get(event.counsellorId()).status = CounsellorGrant.Status.REVOKED;
-    }
 
 }

@@ -1,6 +1,12 @@
 package org.sharedagreements.command.agreement;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.EntityId;
+import org.sharedagreements.kernel.BreachId;
+import org.sharedagreements.kernel.breach.BreachAcknowledged;
+import org.sharedagreements.kernel.breach.BreachResolutionConfirmed;
+import org.sharedagreements.kernel.breach.BreachResolved;
 import org.sharedagreements.kernel.PartnerId;
 
 import java.util.LinkedHashSet;
@@ -14,6 +20,8 @@ class Breach {
 
     enum Status { OPEN, ACKNOWLEDGED, RESOLVED }
 
+    @EntityId
+    BreachId breachId;
     PartnerId breachedBy;
     Status status;
     Set<PartnerId> resolutionConfirmedBy = new LinkedHashSet<>();
@@ -21,20 +29,37 @@ class Breach {
     Breach() {
     }
 
-    Breach(PartnerId breachedBy, boolean selfDisclosed) {
+    Breach(BreachId breachId, PartnerId breachedBy, boolean selfDisclosed) {
+        this.breachId = breachId;
         this.breachedBy = breachedBy;
         // a self-disclosure is its own acknowledgement
         this.status = selfDisclosed ? Status.ACKNOWLEDGED : Status.OPEN;
     }
 
+    @EventSourcingHandler
+    void on(BreachAcknowledged event) {
+        status = Status.ACKNOWLEDGED;
+    }
+
+    @EventSourcingHandler
+    void on(BreachResolutionConfirmed event) {
+        resolutionConfirmedBy.add(event.actor());
+    }
+
+    @EventSourcingHandler
+    void on(BreachResolved event) {
+        status = Status.RESOLVED;
+    }
+
     // value equality: Axon's fixture compares the state built by command handlers with the state sourced from events
     @Override
     public boolean equals(Object o) {
-        return o instanceof Breach other && Objects.equals(breachedBy, other.breachedBy) && Objects.equals(status, other.status) && Objects.equals(resolutionConfirmedBy, other.resolutionConfirmedBy);
+        return o instanceof Breach other && Objects.equals(breachId, other.breachId)
+                && Objects.equals(breachedBy, other.breachedBy) && Objects.equals(status, other.status) && Objects.equals(resolutionConfirmedBy, other.resolutionConfirmedBy);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(breachedBy, status, resolutionConfirmedBy);
+        return Objects.hash(breachId, breachedBy, status, resolutionConfirmedBy);
     }
 }
