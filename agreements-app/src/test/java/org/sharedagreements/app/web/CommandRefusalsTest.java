@@ -125,6 +125,25 @@ class CommandRefusalsTest extends ApiTest {
     }
 
     @Test
+    void counsellorsAndAuditorsIssueNoCommands() {
+        Couple couple = Couple.formed(api, "r-nan", "r-oli");
+        assertThat(couple.first.post(couple.path("/counsellors"), Map.of("counsellorId", "r-dr-pat")).status()).isEqualTo(201);
+        long before = storedEvents(couple.agreementId);
+
+        Api.Caller notYetGranted = api.as("r-dr-pat", "counsellor");
+        assertProblem(notYetGranted.post(couple.path("/red-flags"), Map.of("indicator", "STRESS")), 404);
+        assertThat(couple.second.post(couple.path("/counsellors/r-dr-pat/approvals")).status()).isEqualTo(200);
+        before = storedEvents(couple.agreementId);
+
+        assertProblem(notYetGranted.post(couple.path("/red-flags"), Map.of("indicator", "STRESS")), 403);
+        assertProblem(api.as("r-dr-pat", "counsellor").post("/api/agreements", Map.of("title", "mine")), 403);
+        assertProblem(api.as("r-aud", "auditor").post(couple.path("/red-flags"), Map.of("indicator", "STRESS")), 403);
+        assertProblem(api.as("r-dr-other", "counsellor").post(couple.path("/red-flags"), Map.of("indicator", "STRESS")),
+                404);
+        assertThat(storedEvents(couple.agreementId)).isEqualTo(before);
+    }
+
+    @Test
     void unknownAgreementsBoundariesBreachesAndFlagsAre404() {
         Couple couple = Couple.formed(api, "r-ivy", "r-jay");
         String unknown = UUID.randomUUID().toString();

@@ -138,6 +138,13 @@ public class Agreement {
                         version == null ? -1 : version);
             }
             MemberStatus status = members.get(command.actor());
+            List<String> roles = CallerRoles.of(message.getMetaData());
+            if (roles.contains(CallerRoles.AUDITOR)) {
+                throw new RoleMayNotAct(CallerRoles.AUDITOR);
+            }
+            if (roles.contains(CallerRoles.COUNSELLOR)) {
+                throw mayRead(command.actor()) ? new RoleMayNotAct(CallerRoles.COUNSELLOR) : new AgreementNotVisible("agreement");
+            }
             boolean mayJoin = command instanceof JoinAgreement && status == MemberStatus.INVITED;
             if (status != MemberStatus.JOINED && !mayJoin) {
                 throw new AgreementNotVisible("agreement");
@@ -516,6 +523,16 @@ public class Agreement {
     private Set<PartnerId> partners() {
         return members.entrySet().stream().filter(e -> e.getValue() == MemberStatus.JOINED)
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
+    }
+
+    /** Partners (also those who left) and counsellors whose access is granted may read the agreement. */
+    private boolean mayRead(PartnerId caller) {
+        MemberStatus status = members.get(caller);
+        if (status == MemberStatus.JOINED || status == MemberStatus.LEFT) {
+            return true;
+        }
+        CounsellorGrant grant = counsellors.get(CounsellorId.of(caller.value()));
+        return grant != null && grant.status == CounsellorGrant.Status.GRANTED;
     }
 
     /** Membership is fixed once the first boundary has been proposed. */

@@ -1,7 +1,11 @@
 package org.sharedagreements.command.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.sharedagreements.command.agreement.CallerRoles;
+import org.sharedagreements.command.agreement.RoleMayNotAct;
+import org.sharedagreements.kernel.AgreementCommand;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.BoundaryId;
 import org.sharedagreements.kernel.BoundaryTerms;
@@ -32,6 +36,9 @@ import org.sharedagreements.kernel.membership.LeaveAgreement;
 import org.sharedagreements.kernel.redflag.AddressRedFlag;
 import org.sharedagreements.kernel.redflag.RaiseRedFlag;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -46,6 +53,7 @@ import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -75,6 +83,11 @@ public class AgreementCommandController {
 
     @PostMapping(consumes = JSON)
     public ResponseEntity<Map<String, Object>> draft(@RequestBody JsonNode body, Principal caller) {
+        List<String> roles = roles(caller);
+        if (!roles.isEmpty()) {
+            // counsellors, auditors and operators read (what they may); they never start agreements
+            throw new RoleMayNotAct(roles.get(0));
+        }
         JsonFields fields = new JsonFields(body);
         String title = fields.requiredText("title", 1, TITLE_MAX);
         fields.throwIfInvalid();
@@ -316,8 +329,25 @@ public class AgreementCommandController {
                 expectedVersion(ifMatch))), Map.of("counsellorId", counsellorId.value()));
     }
 
-    private CommandReceipt send(Object command) {
-        return commandGateway.sendAndWait(command);
+    private CommandReceipt send(AgreementCommand command) {
+        return commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(CallerRoles.metaData(roles(currentCaller()))));
+    }
+
+    private static Principal currentCaller() {
+        return SecurityContextHolder.getContext().getAuthentication();
+    }
+
+    /** The caller's roles from the JWT {@code roles} claim (authorities {@code ROLE_<role>}). */
+    private static List<String> roles(Principal caller) {
+        if (!(caller instanceof Authentication authentication)) {
+            return List.of();
+        }
+        return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(authority -> authority.startsWith("ROLE_")).map(authority -> authority.substring(5))
+                .filter(role -> role.equals(CallerRoles.COUNSELLOR) || role.equals(CallerRoles.AUDITOR)
+                        || role.equals(CallerRoles.OPERATOR))
+                .sorted().toList();
     }
 
     private static PartnerId actor(Principal caller) {

@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.sharedagreements.command.agreement.AgreementNotVisible;
+import org.sharedagreements.command.agreement.RoleMayNotAct;
 import org.sharedagreements.command.agreement.RuleViolation;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -16,7 +17,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * Maps what the write side refuses to the API's problems: a broken rule is 409 with the rule in {@code detail}
  * (and its code in {@code rule}), an agreement the caller may not see is 404 exactly like one that does not
- * exist, and a stale {@code If-Match} is 412. Anything else falls through to the application's generic handler.
+ * exist, a role that may read but not act (a counsellor) is 403, and a stale {@code If-Match} is 412. Anything else falls through to the application's generic handler.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -28,6 +29,12 @@ public class CommandExceptionHandler {
         problem.setTitle("Refused by a rule of the agreement");
         problem.setProperty("rule", violation.rule().name());
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler(RoleMayNotAct.class)
+    public ResponseEntity<ProblemDetail> roleMayNotAct(RoleMayNotAct refusal) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, refusal.getMessage()));
     }
 
     @ExceptionHandler({AgreementNotVisible.class, AggregateNotFoundException.class})
@@ -51,6 +58,9 @@ public class CommandExceptionHandler {
         }
         if (cause instanceof AgreementNotVisible || cause instanceof AggregateNotFoundException) {
             return notFound();
+        }
+        if (cause instanceof RoleMayNotAct refusal) {
+            return roleMayNotAct(refusal);
         }
         if (cause instanceof ConflictingAggregateVersionException conflict) {
             return staleVersion(conflict);
