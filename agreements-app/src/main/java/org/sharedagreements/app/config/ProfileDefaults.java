@@ -15,7 +15,7 @@ import java.util.Arrays;
  * With no profile chosen, the service runs as {@code local} (embedded PostgreSQL under {@code ./data}, development
  * tokens) unless a datasource URL is configured: then it runs as {@code prod}, so a production start that forgot
  * {@code SPRING_PROFILES_ACTIVE} never exposes {@code /dev/tokens}. Under {@code prod} a missing datasource URL or
- * a missing JWT setting stops the start with a one-line reason ({@link MissingProductionSetting}).
+ * a missing JWT setting or master key stops the start with a one-line reason ({@link MissingProductionSetting}).
  */
 public class ProfileDefaults implements EnvironmentPostProcessor, Ordered {
 
@@ -64,6 +64,10 @@ public class ProfileDefaults implements EnvironmentPostProcessor, Ordered {
         if (!hmac && !oidc) {
             throw new MissingProductionSetting("profile prod needs a JWT setting: set AGREEMENTS_SECURITY_JWT_HMAC_SECRET"
                     + " or spring.security.oauth2.resourceserver.jwt.issuer-uri");
+        }
+        if (!StringUtils.hasText(environment.getProperty("agreements.crypto.master-key"))) {
+            throw new MissingProductionSetting("profile prod needs the master key that protects agreement content: "
+                    + "set AGREEMENTS_CRYPTO_MASTER_KEY (base64 of 32 random bytes)");
         }
     }
 

@@ -32,6 +32,15 @@ class ProductionProfileTest {
     }
 
     @Test
+    void prodWithoutAMasterKeyRefusesToStart() {
+        assertThatThrownBy(() -> start(Map.of("spring.profiles.active", "prod",
+                "spring.datasource.url", "jdbc:postgresql://localhost:1/none",
+                "agreements.security.jwt.hmac-secret", "a-secret-that-is-at-least-32-bytes-long")))
+                .isInstanceOf(MissingProductionSetting.class)
+                .hasMessageContaining("AGREEMENTS_CRYPTO_MASTER_KEY");
+    }
+
+    @Test
     void aConfiguredDatasourceMakesProdTheDefaultProfile() {
         StandardEnvironment environment = environment(Map.of("spring.datasource.url", "jdbc:postgresql://db/agreements"));
         new ProfileDefaults().postProcessEnvironment(environment, null);

@@ -38,6 +38,7 @@ public abstract class ApiTest {
         registry.add("agreements.embedded.data-dir", () -> DATA.resolve("postgres").toString());
         registry.add("agreements.security.local-secret-file", () -> DATA.resolve("jwt-secret").toString());
         registry.add("agreements.security.jwt.hmac-secret", () -> SECRET);
+        registry.add("agreements.crypto.local-master-key-file", () -> DATA.resolve("master-key").toString());
     }
 
     @BeforeEach

@@ -28,6 +28,14 @@ public final class Couple {
         return new Couple(id, a, b);
     }
 
+    /** An agreement someone already drafted, joined by a second partner. */
+    public static Couple joined(Api api, String agreementId, Api.Caller first, String second) {
+        Api.Caller b = api.as(second);
+        assertThat(first.post(path(agreementId, "/invitations"), Map.of("partnerId", second)).status()).isEqualTo(200);
+        assertThat(b.post(path(agreementId, "/join")).status()).isEqualTo(200);
+        return new Couple(agreementId, first, b);
+    }
+
     public String path(String suffix) {
         return path(agreementId, suffix);
     }

@@ -63,6 +63,8 @@ import org.sharedagreements.kernel.membership.AgreementDrafted;
 import org.sharedagreements.kernel.membership.AgreementEnded;
 import org.sharedagreements.kernel.membership.DraftAgreement;
 import org.sharedagreements.kernel.membership.EndReason;
+import org.sharedagreements.kernel.membership.EraseAgreement;
+import org.sharedagreements.kernel.membership.AgreementErased;
 import org.sharedagreements.kernel.membership.InvitePartner;
 import org.sharedagreements.kernel.membership.JoinAgreement;
 import org.sharedagreements.kernel.membership.LeaveAgreement;
@@ -108,6 +110,7 @@ public class Agreement {
     private AgreementId id;
     private Map<PartnerId, MemberStatus> members = new LinkedHashMap<>();
     private boolean ended;
+    private boolean erased;
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<BoundaryId, Boundary> boundaries = new LinkedHashMap<>();
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
@@ -146,10 +149,15 @@ public class Agreement {
                 throw mayRead(command.actor()) ? new RoleMayNotAct(CallerRoles.COUNSELLOR) : new AgreementNotVisible("agreement");
             }
             boolean mayJoin = command instanceof JoinAgreement && status == MemberStatus.INVITED;
-            if (status != MemberStatus.JOINED && !mayJoin) {
+            // a partner who left may still erase what they wrote together
+            boolean mayErase = command instanceof EraseAgreement && status == MemberStatus.LEFT;
+            if (status != MemberStatus.JOINED && !mayJoin && !mayErase) {
                 throw new AgreementNotVisible("agreement");
             }
-            if (ended) {
+            if (erased) {
+                throw RuleViolation.of(Rule.AGREEMENT_ERASED);
+            }
+            if (ended && !(command instanceof EraseAgreement)) {
                 throw RuleViolation.of(Rule.AGREEMENT_ENDED);
             }
         }
@@ -203,6 +211,12 @@ public class Agreement {
     public CommandReceipt handle(LeaveAgreement command) {
         apply(new PartnerLeft(id, command.actor()));
         apply(new AgreementEnded(id, command.actor(), EndReason.PARTNER_LEFT));
+        return receipt();
+    }
+
+    @CommandHandler
+    public CommandReceipt handle(EraseAgreement command) {
+        apply(new AgreementErased(id, command.actor()));
         return receipt();
     }
 
@@ -578,6 +592,11 @@ public class Agreement {
     @EventSourcingHandler
     void on(AgreementEnded event) {
         ended = true;
+    }
+
+    @EventSourcingHandler
+    void on(AgreementErased event) {
+        erased = true;
     }
 
     @EventSourcingHandler

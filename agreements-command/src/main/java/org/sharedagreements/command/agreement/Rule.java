@@ -6,6 +6,7 @@ package org.sharedagreements.command.agreement;
  */
 public enum Rule {
     AGREEMENT_ENDED("the agreement has ended; nothing more can change in it"),
+    AGREEMENT_ERASED("the agreement's content was erased; nothing more can change in it"),
     TOO_MANY_PARTNERS("an agreement has at most 8 partners"),
     NOT_ENOUGH_PARTNERS("at least two partners must have joined before boundaries can be proposed"),
     MEMBERSHIP_FIXED("membership is fixed once the first boundary has been proposed"),

@@ -30,6 +30,7 @@ import org.sharedagreements.kernel.counsellor.ApproveCounsellorAccess;
 import org.sharedagreements.kernel.counsellor.RequestCounsellorAccess;
 import org.sharedagreements.kernel.counsellor.RevokeCounsellorAccess;
 import org.sharedagreements.kernel.membership.DraftAgreement;
+import org.sharedagreements.kernel.membership.EraseAgreement;
 import org.sharedagreements.kernel.membership.InvitePartner;
 import org.sharedagreements.kernel.membership.JoinAgreement;
 import org.sharedagreements.kernel.membership.LeaveAgreement;
@@ -123,6 +124,14 @@ public class AgreementCommandController {
                                                      Principal caller) {
         AgreementId agreementId = agreementId(a);
         return ok(agreementId, send(new LeaveAgreement(agreementId, actor(caller), expectedVersion(ifMatch))), Map.of());
+    }
+
+    @PostMapping("/{a}/erasure")
+    public ResponseEntity<Map<String, Object>> erase(@PathVariable("a") String a,
+                                                     @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
+                                                     Principal caller) {
+        AgreementId agreementId = agreementId(a);
+        return ok(agreementId, send(new EraseAgreement(agreementId, actor(caller), expectedVersion(ifMatch))), Map.of());
     }
 
     @PostMapping(path = "/{a}/boundaries", consumes = JSON)

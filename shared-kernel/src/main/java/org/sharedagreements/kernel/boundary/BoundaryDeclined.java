@@ -3,6 +3,7 @@ package org.sharedagreements.kernel.boundary;
 import org.axonframework.serialization.Revision;
 import org.sharedagreements.kernel.AgreementEvent;
 import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.kernel.Confidential;
 import org.sharedagreements.kernel.BoundaryId;
 import org.sharedagreements.kernel.PartnerId;
 
@@ -12,5 +13,5 @@ public record BoundaryDeclined(AgreementId agreementId,
                                PartnerId actor,
                                BoundaryId boundaryId,
                                int boundaryVersion,
-                               String reason) implements AgreementEvent {
+                               @Confidential String reason) implements AgreementEvent {
 }

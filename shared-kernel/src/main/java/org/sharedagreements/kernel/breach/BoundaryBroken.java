@@ -3,6 +3,7 @@ package org.sharedagreements.kernel.breach;
 import org.axonframework.serialization.Revision;
 import org.sharedagreements.kernel.AgreementEvent;
 import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.kernel.Confidential;
 import org.sharedagreements.kernel.BoundaryId;
 import org.sharedagreements.kernel.BreachId;
 import org.sharedagreements.kernel.PartnerId;
@@ -17,6 +18,6 @@ public record BoundaryBroken(AgreementId agreementId,
                              int boundaryVersion,
                              PartnerId breachedBy,
                              boolean selfDisclosed,
-                             String description,
+                             @Confidential String description,
                              Instant occurredAt) implements AgreementEvent {
 }

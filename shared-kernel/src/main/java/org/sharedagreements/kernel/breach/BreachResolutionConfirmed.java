@@ -3,6 +3,7 @@ package org.sharedagreements.kernel.breach;
 import org.axonframework.serialization.Revision;
 import org.sharedagreements.kernel.AgreementEvent;
 import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.kernel.Confidential;
 import org.sharedagreements.kernel.BreachId;
 import org.sharedagreements.kernel.PartnerId;
 
@@ -11,5 +12,5 @@ import org.sharedagreements.kernel.PartnerId;
 public record BreachResolutionConfirmed(AgreementId agreementId,
                                         PartnerId actor,
                                         BreachId breachId,
-                                        String note) implements AgreementEvent {
+                                        @Confidential String note) implements AgreementEvent {
 }

@@ -3,11 +3,12 @@ package org.sharedagreements.kernel.membership;
 import org.axonframework.serialization.Revision;
 import org.sharedagreements.kernel.AgreementEvent;
 import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.kernel.Confidential;
 import org.sharedagreements.kernel.PartnerId;
 
 /** An agreement was drafted; the actor is its first partner. */
 @Revision("1")
 public record AgreementDrafted(AgreementId agreementId,
                                PartnerId actor,
-                               String title) implements AgreementEvent {
+                               @Confidential String title) implements AgreementEvent {
 }

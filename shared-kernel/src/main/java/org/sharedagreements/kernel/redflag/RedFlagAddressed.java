@@ -3,6 +3,7 @@ package org.sharedagreements.kernel.redflag;
 import org.axonframework.serialization.Revision;
 import org.sharedagreements.kernel.AgreementEvent;
 import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.kernel.Confidential;
 import org.sharedagreements.kernel.PartnerId;
 import org.sharedagreements.kernel.RedFlagId;
 
@@ -11,5 +12,5 @@ import org.sharedagreements.kernel.RedFlagId;
 public record RedFlagAddressed(AgreementId agreementId,
                                PartnerId actor,
                                RedFlagId flagId,
-                               String note) implements AgreementEvent {
+                               @Confidential String note) implements AgreementEvent {
 }

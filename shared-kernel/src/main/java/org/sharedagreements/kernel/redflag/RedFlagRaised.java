@@ -3,6 +3,7 @@ package org.sharedagreements.kernel.redflag;
 import org.axonframework.serialization.Revision;
 import org.sharedagreements.kernel.AgreementEvent;
 import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.kernel.Confidential;
 import org.sharedagreements.kernel.PartnerId;
 import org.sharedagreements.kernel.RedFlagId;
 import org.sharedagreements.kernel.RedFlagIndicator;
@@ -13,5 +14,5 @@ public record RedFlagRaised(AgreementId agreementId,
                             PartnerId actor,
                             RedFlagId flagId,
                             RedFlagIndicator indicator,
-                            String note) implements AgreementEvent {
+                            @Confidential String note) implements AgreementEvent {
 }

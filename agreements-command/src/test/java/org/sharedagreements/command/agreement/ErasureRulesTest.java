@@ -1,0 +1,47 @@
+package org.sharedagreements.command.agreement;
+
+import org.junit.jupiter.api.Test;
+import org.sharedagreements.kernel.RedFlagId;
+import org.sharedagreements.kernel.RedFlagIndicator;
+import org.sharedagreements.kernel.membership.AgreementEnded;
+import org.sharedagreements.kernel.membership.AgreementErased;
+import org.sharedagreements.kernel.membership.EndReason;
+import org.sharedagreements.kernel.membership.EraseAgreement;
+import org.sharedagreements.kernel.membership.PartnerLeft;
+import org.sharedagreements.kernel.redflag.RaiseRedFlag;
+
+class ErasureRulesTest extends AgreementFixtureTest {
+
+    @Test
+    void anyPartnerErasesTheAgreementsContent() {
+        fixture.given(active())
+                .when(new EraseAgreement(AGREEMENT, SAM, null))
+                .expectEvents(new AgreementErased(AGREEMENT, SAM));
+    }
+
+    @Test
+    void nothingChangesInAnErasedAgreement() {
+        refusedBy(fixture.given(with(active(), new AgreementErased(AGREEMENT, SAM)))
+                .when(new RaiseRedFlag(AGREEMENT, ALEX, RedFlagId.random(), RedFlagIndicator.STRESS, "", null)),
+                Rule.AGREEMENT_ERASED);
+    }
+
+    @Test
+    void anAgreementIsErasedOnce() {
+        refusedBy(fixture.given(with(active(), new AgreementErased(AGREEMENT, SAM)))
+                .when(new EraseAgreement(AGREEMENT, ALEX, null)), Rule.AGREEMENT_ERASED);
+    }
+
+    @Test
+    void anEndedAgreementCanStillBeErasedEvenByThePartnerWhoLeft() {
+        fixture.given(with(active(), new PartnerLeft(AGREEMENT, SAM),
+                        new AgreementEnded(AGREEMENT, SAM, EndReason.PARTNER_LEFT)))
+                .when(new EraseAgreement(AGREEMENT, SAM, null))
+                .expectEvents(new AgreementErased(AGREEMENT, SAM));
+    }
+
+    @Test
+    void aStrangerCannotErase() {
+        notVisible(fixture.given(active()).when(new EraseAgreement(AGREEMENT, STRANGER, null)));
+    }
+}
