@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -22,6 +24,7 @@ import java.io.IOException;
  * {@code Content-Length} says so, and while reading when a chunked body grows past it.
  */
 @Component
+@Order(Ordered.LOWEST_PRECEDENCE - 10)
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
