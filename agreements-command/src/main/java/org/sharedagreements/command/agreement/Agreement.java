@@ -8,12 +8,14 @@ import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.AggregateMember;
-import org.axonframework.modelling.command.ForwardMatchingInstances;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.modelling.command.ForwardMatchingInstances;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.sharedagreements.kernel.AgreementCommand;
 import org.sharedagreements.kernel.AgreementId;
@@ -62,9 +64,9 @@ import org.sharedagreements.kernel.counsellor.RevokeCounsellorAccess;
 import org.sharedagreements.kernel.membership.AgreementDrafted;
 import org.sharedagreements.kernel.membership.AgreementEnded;
 import org.sharedagreements.kernel.membership.DraftAgreement;
+import org.sharedagreements.kernel.membership.AgreementErased;
 import org.sharedagreements.kernel.membership.EndReason;
 import org.sharedagreements.kernel.membership.EraseAgreement;
-import org.sharedagreements.kernel.membership.AgreementErased;
 import org.sharedagreements.kernel.membership.InvitePartner;
 import org.sharedagreements.kernel.membership.JoinAgreement;
 import org.sharedagreements.kernel.membership.LeaveAgreement;
@@ -78,7 +80,6 @@ import org.sharedagreements.kernel.redflag.RedFlagRaised;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,34 +89,39 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One relationship agreement: its partners, boundaries and their versions, breaches, red flags and counsellor
- * access. Command handlers check the rules of design.md and apply events; event sourcing handlers only change
- * state, each in the member entity the event concerns ({@link Boundary}, {@link Breach}, {@link CounsellorGrant},
- * routed by the event's id). The rules live here on the root because nearly every one needs the partner list. The state holds only what decisions need (ids, states, version numbers, who accepted): never a title,
- * a statement, a note or a category, so neither does any snapshot.
+ * access. The rules live here on the root, because nearly every one needs the partner list; each member entity
+ * ({@link Boundary}, {@link Breach}, {@link RedFlag}, {@link CounsellorGrant}) sources its own state from the
+ * events that name it. State holds only what decisions need (ids, states, version numbers, who accepted, review
+ * times), never a title, statement, note or category, so neither does any snapshot.
  * <p>
- * Time comes from {@link GenericEventMessage#clock}, the clock Axon stamps events with: the real clock in the
- * service, the simulated one in {@code AggregateTestFixture}, so reviews are tested with {@code whenTimeElapses}.
+ * "Now" is {@link GenericEventMessage#clock}, the clock Axon stamps every event with: the system clock in the
+ * service, and in {@code AggregateTestFixture} the simulated clock that {@code andGivenCurrentTime} sets and
+ * {@code whenTimeElapses} advances together with the stub deadline manager. A {@code Clock} handler parameter
+ * would need a bean in the service and a second, hand-synchronised clock in tests; this way the times the
+ * aggregate decides with are always the times its events are stamped with.
  */
 @Aggregate(snapshotTriggerDefinition = "agreementSnapshotTrigger")
+@Revision("2") // the state's shape: snapshots of another revision are ignored and the aggregate is rebuilt from events
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Agreement {
 
-    static final int MAX_PARTNERS = 8;
     static final int MIN_PARTNERS = 2;
+    static final int MAX_PARTNERS = 8;
 
-    enum MemberStatus { INVITED, JOINED, LEFT }
+    enum Membership { INVITED, JOINED, LEFT }
 
     @AggregateIdentifier
     private AgreementId id;
-    private Map<PartnerId, MemberStatus> members = new LinkedHashMap<>();
+    private Map<PartnerId, Membership> members = new LinkedHashMap<>();
     private boolean ended;
     private boolean erased;
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<BoundaryId, Boundary> boundaries = new LinkedHashMap<>();
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<BreachId, Breach> breaches = new LinkedHashMap<>();
-    private Map<RedFlagId, Boolean> redFlagsAddressed = new LinkedHashMap<>();
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
+    private Map<RedFlagId, RedFlag> redFlags = new LinkedHashMap<>();
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<CounsellorId, CounsellorGrant> counsellors = new LinkedHashMap<>();
 
@@ -129,29 +135,17 @@ public class Agreement {
     }
 
     /**
-     * Rules that hold for every command on an existing agreement: a stale {@code If-Match} is refused, only
-     * partners (and, to join, invitees) may see the agreement at all, and an ended agreement changes no more.
+     * What holds for every command on an existing agreement, in this order: counsellors and auditors read but
+     * never act (403 where they may see the agreement); only joined partners (and, to join, invitees; to erase,
+     * also a partner who left) may see it at all; an erased agreement, then an ended one, changes no more (an
+     * ended one may still be erased); a stale {@code If-Match} is refused. Visibility comes before the state
+     * checks so that a stranger learns nothing, not even that the agreement ended.
      */
     @CommandHandlerInterceptor
     public Object guard(CommandMessage<?> message, InterceptorChain chain) throws Exception {
         if (message.getPayload() instanceof AgreementCommand command) {
-            Long version = AggregateLifecycle.getVersion();
-            if (command.expectedVersion() != null && !command.expectedVersion().equals(version)) {
-                throw new ConflictingAggregateVersionException(id.toString(), command.expectedVersion(),
-                        version == null ? -1 : version);
-            }
-            MemberStatus status = members.get(command.actor());
-            List<String> roles = CallerRoles.of(message.getMetaData());
-            if (roles.contains(CallerRoles.AUDITOR)) {
-                throw new RoleMayNotAct(CallerRoles.AUDITOR);
-            }
-            if (roles.contains(CallerRoles.COUNSELLOR)) {
-                throw mayRead(command.actor()) ? new RoleMayNotAct(CallerRoles.COUNSELLOR) : new AgreementNotVisible("agreement");
-            }
-            boolean mayJoin = command instanceof JoinAgreement && status == MemberStatus.INVITED;
-            // a partner who left may still erase what they wrote together
-            boolean mayErase = command instanceof EraseAgreement && status == MemberStatus.LEFT;
-            if (status != MemberStatus.JOINED && !mayJoin && !mayErase) {
+            refuseReadOnlyRoles(command.actor(), CallerRoles.of(message.getMetaData()));
+            if (!mayAddress(command)) {
                 throw new AgreementNotVisible("agreement");
             }
             if (erased) {
@@ -160,29 +154,64 @@ public class Agreement {
             if (ended && !(command instanceof EraseAgreement)) {
                 throw RuleViolation.of(Rule.AGREEMENT_ENDED);
             }
+            Long version = AggregateLifecycle.getVersion();
+            if (command.expectedVersion() != null && !command.expectedVersion().equals(version)) {
+                throw new ConflictingAggregateVersionException(id.toString(), command.expectedVersion(),
+                        version == null ? -1 : version);
+            }
         }
         return chain.proceed();
     }
 
-    // ---- membership ---------------------------------------------------------------------------------------
+    private boolean mayAddress(AgreementCommand command) {
+        Membership membership = members.get(command.actor());
+        return membership == Membership.JOINED
+                || command instanceof JoinAgreement && membership == Membership.INVITED
+                || command instanceof EraseAgreement && membership == Membership.LEFT;
+    }
+
+    /**
+     * An auditor may see every agreement; a counsellor one it is granted, or that it is (or was) a partner of.
+     * Where the role may see the agreement it is 403, elsewhere 404.
+     */
+    private void refuseReadOnlyRoles(PartnerId caller, List<String> roles) {
+        if (roles.contains(CallerRoles.AUDITOR)) {
+            throw new RoleMayNotAct(CallerRoles.AUDITOR);
+        }
+        if (roles.contains(CallerRoles.COUNSELLOR)) {
+            throw mayRead(caller) ? new RoleMayNotAct(CallerRoles.COUNSELLOR) : new AgreementNotVisible("agreement");
+        }
+    }
+
+    /** Partners (also those who left) and counsellors whose access is granted may read the agreement. */
+    private boolean mayRead(PartnerId caller) {
+        Membership membership = members.get(caller);
+        if (membership == Membership.JOINED || membership == Membership.LEFT) {
+            return true;
+        }
+        CounsellorGrant grant = counsellors.get(CounsellorId.of(caller.value()));
+        return grant != null && grant.status == CounsellorGrant.Status.GRANTED;
+    }
+
+    // ---- membership ----------------------------------------------------------------------------------------
 
     @CommandHandler
     public CommandReceipt handle(InvitePartner command) {
         PartnerId invitee = command.partnerId();
-        if (invitee.equals(command.actor())) {
-            throw RuleViolation.of(Rule.CANNOT_INVITE_SELF);
-        }
         if (membershipFixed()) {
             throw RuleViolation.of(Rule.MEMBERSHIP_FIXED);
+        }
+        if (invitee.equals(command.actor())) {
+            throw RuleViolation.of(Rule.CANNOT_INVITE_SELF);
         }
         if (members.containsKey(invitee)) {
             throw RuleViolation.of(Rule.ALREADY_INVITED);
         }
         CounsellorGrant asCounsellor = counsellors.get(CounsellorId.of(invitee.value()));
-        if (asCounsellor != null && asCounsellor.open()) {
+        if (asCounsellor != null && asCounsellor.isOpen()) {
             throw RuleViolation.of(Rule.COUNSELLOR_IS_PARTNER);
         }
-        if (members.size() >= MAX_PARTNERS) {
+        if (joinedOrInvited() + 1 > MAX_PARTNERS) {
             throw RuleViolation.of(Rule.TOO_MANY_PARTNERS);
         }
         apply(new PartnerInvited(id, command.actor(), invitee));
@@ -191,16 +220,16 @@ public class Agreement {
 
     @CommandHandler
     public CommandReceipt handle(JoinAgreement command) {
-        if (members.get(command.actor()) == MemberStatus.JOINED) {
+        if (members.get(command.actor()) == Membership.JOINED) {
             throw RuleViolation.of(Rule.ALREADY_JOINED);
         }
         if (membershipFixed()) {
             throw RuleViolation.of(Rule.MEMBERSHIP_FIXED);
         }
         apply(new PartnerJoined(id, command.actor()));
-        // a newcomer never approved an existing counsellor's access: it has to be asked for again
-        List<CounsellorId> open = counsellors.entrySet().stream().filter(e -> e.getValue().open())
-                .map(Map.Entry::getKey).toList();
+        // the newcomer never approved any counsellor's access: it has to be requested and approved again
+        List<CounsellorId> open = counsellors.values().stream().filter(CounsellorGrant::isOpen)
+                .map(grant -> grant.counsellorId).toList();
         for (CounsellorId counsellor : open) {
             apply(new CounsellorAccessRevoked(id, command.actor(), counsellor, RevocationReason.MEMBERSHIP_CHANGED));
         }
@@ -208,49 +237,67 @@ public class Agreement {
     }
 
     @CommandHandler
-    public CommandReceipt handle(LeaveAgreement command) {
+    public CommandReceipt handle(LeaveAgreement command, DeadlineManager deadlines) {
+        boundaries.values().forEach(boundary -> cancelReview(deadlines, boundary));
         apply(new PartnerLeft(id, command.actor()));
         apply(new AgreementEnded(id, command.actor(), EndReason.PARTNER_LEFT));
         return receipt();
     }
 
     @CommandHandler
-    public CommandReceipt handle(EraseAgreement command) {
+    public CommandReceipt handle(EraseAgreement command, DeadlineManager deadlines) {
+        boundaries.values().forEach(boundary -> cancelReview(deadlines, boundary));
         apply(new AgreementErased(id, command.actor()));
         return receipt();
     }
 
-    // ---- boundaries ---------------------------------------------------------------------------------------
+    // ---- proposals and revisions ---------------------------------------------------------------------------
 
     @CommandHandler
     public CommandReceipt handle(ProposeBoundary command, DeadlineManager deadlines) {
-        if (boundaries.containsKey(command.boundaryId())) {
-            throw RuleViolation.of(Rule.BOUNDARY_ALREADY_EXISTS);
-        }
         if (partners().size() < MIN_PARTNERS) {
             throw RuleViolation.of(Rule.NOT_ENOUGH_PARTNERS);
         }
-        apply(new BoundaryProposed(id, command.actor(), command.boundaryId(), 1, command.terms()));
-        activateIfEveryoneAccepted(command.boundaryId(), command.actor(), deadlines);
-        return receipt(1);
+        if (boundaries.containsKey(command.boundaryId())) {
+            throw RuleViolation.of(Rule.BOUNDARY_ALREADY_EXISTS);
+        }
+        int version = 1;
+        apply(new BoundaryProposed(id, command.actor(), command.boundaryId(), version, command.terms()));
+        activateIfEveryPartnerAccepted(boundaries.get(command.boundaryId()), command.actor(), deadlines);
+        return receipt(version);
+    }
+
+    @CommandHandler
+    public CommandReceipt handle(ReviseBoundary command, DeadlineManager deadlines) {
+        Boundary boundary = boundary(command.boundaryId());
+        if (!boundary.inForce()) {
+            throw RuleViolation.of(Rule.NOT_REVISABLE);
+        }
+        if (boundary.hasPendingVersion()) {
+            throw RuleViolation.of(Rule.REVISION_ALREADY_PENDING);
+        }
+        int version = boundary.lastVersionNumber + 1;
+        apply(new BoundaryRevised(id, command.actor(), command.boundaryId(), version, command.terms()));
+        activateIfEveryPartnerAccepted(boundary, command.actor(), deadlines);
+        return receipt(version);
     }
 
     @CommandHandler
     public CommandReceipt handle(AcceptBoundary command, DeadlineManager deadlines) {
         Boundary boundary = boundary(command.boundaryId());
-        requirePending(boundary, command.boundaryVersion());
+        requirePendingVersion(boundary, command.boundaryVersion());
         if (boundary.pendingAcceptedBy.contains(command.actor())) {
             throw RuleViolation.of(Rule.ALREADY_ACCEPTED);
         }
         apply(new BoundaryAccepted(id, command.actor(), command.boundaryId(), command.boundaryVersion()));
-        activateIfEveryoneAccepted(command.boundaryId(), command.actor(), deadlines);
+        activateIfEveryPartnerAccepted(boundary, command.actor(), deadlines);
         return receipt();
     }
 
     @CommandHandler
     public CommandReceipt handle(DeclineBoundary command) {
         Boundary boundary = boundary(command.boundaryId());
-        requirePending(boundary, command.boundaryVersion());
+        requirePendingVersion(boundary, command.boundaryVersion());
         apply(new BoundaryDeclined(id, command.actor(), command.boundaryId(), command.boundaryVersion(),
                 command.reason()));
         return receipt();
@@ -259,7 +306,7 @@ public class Agreement {
     @CommandHandler
     public CommandReceipt handle(WithdrawBoundaryProposal command) {
         Boundary boundary = boundary(command.boundaryId());
-        if (boundary.pendingVersion == null) {
+        if (!boundary.hasPendingVersion()) {
             throw RuleViolation.of(Rule.NO_PENDING_VERSION);
         }
         if (!boundary.pendingProposedBy.equals(command.actor())) {
@@ -269,20 +316,7 @@ public class Agreement {
         return receipt();
     }
 
-    @CommandHandler
-    public CommandReceipt handle(ReviseBoundary command, DeadlineManager deadlines) {
-        Boundary boundary = boundary(command.boundaryId());
-        if (!boundary.inForce()) {
-            throw RuleViolation.of(Rule.NOT_REVISABLE);
-        }
-        if (boundary.pendingVersion != null) {
-            throw RuleViolation.of(Rule.REVISION_ALREADY_PENDING);
-        }
-        int version = boundary.lastVersionNumber + 1;
-        apply(new BoundaryRevised(id, command.actor(), command.boundaryId(), version, command.terms()));
-        activateIfEveryoneAccepted(command.boundaryId(), command.actor(), deadlines);
-        return receipt(version);
-    }
+    // ---- consent, reviews and retirement -------------------------------------------------------------------
 
     @CommandHandler
     public CommandReceipt handle(WithdrawConsent command) {
@@ -293,7 +327,8 @@ public class Agreement {
         if (boundary.status != Boundary.Status.ACTIVE) {
             throw RuleViolation.of(Rule.NOT_ACTIVE);
         }
-        apply(new ConsentWithdrawn(id, command.actor(), command.boundaryId(), boundary.activeVersion, command.reason()));
+        apply(new ConsentWithdrawn(id, command.actor(), command.boundaryId(), boundary.activeVersion,
+                command.reason()));
         return receipt();
     }
 
@@ -316,16 +351,26 @@ public class Agreement {
                 apply(new BoundaryReinstated(id, command.actor(), boundaryId, version));
             }
             if (reviewDue) {
-                Instant next = boundary.activeReviewEvery.after(now());
-                apply(new BoundaryReviewed(id, command.actor(), boundaryId, version, next));
-                scheduleReview(deadlines, boundaryId, version, next);
+                Instant nextReview = boundary.activeReviewEvery.after(now());
+                apply(new BoundaryReviewed(id, command.actor(), boundaryId, version, nextReview),
+                        scheduleReview(deadlines, boundary, version, nextReview));
             }
         }
         return receipt();
     }
 
+    /** A review deadline marks the boundary due, unless it is stale (reviewed, revised or retired since). */
+    @DeadlineHandler(deadlineName = ReviewDeadline.NAME)
+    public void reviewFallsDue(ReviewDeadline deadline) {
+        Boundary boundary = boundaries.get(deadline.boundaryId());
+        if (ended || erased || boundary == null || !boundary.isCurrent(deadline)) {
+            return;
+        }
+        apply(new BoundaryReviewDue(id, null, deadline.boundaryId(), deadline.boundaryVersion(), deadline.dueAt()));
+    }
+
     @CommandHandler
-    public CommandReceipt handle(RetireBoundary command) {
+    public CommandReceipt handle(RetireBoundary command, DeadlineManager deadlines) {
         Boundary boundary = boundary(command.boundaryId());
         if (!boundary.inForce()) {
             throw RuleViolation.of(Rule.NOT_RETIRABLE);
@@ -335,42 +380,32 @@ public class Agreement {
         }
         apply(new BoundaryRetirementRequested(id, command.actor(), command.boundaryId()));
         if (boundary.retirementAskedBy.containsAll(partners())) {
+            cancelReview(deadlines, boundary);
             apply(new BoundaryRetired(id, command.actor(), command.boundaryId()));
         }
         return receipt();
     }
 
-    /** A review deadline marks the boundary due, unless it is stale (the boundary was reviewed, revised or retired since). */
-    @DeadlineHandler(deadlineName = ReviewDeadline.NAME)
-    public void reviewFallsDue(ReviewDeadline deadline) {
-        Boundary boundary = boundaries.get(deadline.boundaryId());
-        if (ended || boundary == null || !boundary.inForce() || boundary.reviewDue
-                || !deadline.dueAt().equals(boundary.nextReviewAt)) {
-            return;
-        }
-        apply(new BoundaryReviewDue(id, null, deadline.boundaryId(), boundary.activeVersion, deadline.dueAt()));
-    }
-
-    // ---- breaches -----------------------------------------------------------------------------------------
+    // ---- breaches ------------------------------------------------------------------------------------------
 
     @CommandHandler
     public CommandReceipt handle(ReportBreach command) {
-        if (breaches.containsKey(command.breachId())) {
-            throw RuleViolation.of(Rule.BREACH_ALREADY_EXISTS);
-        }
         Boundary boundary = boundary(command.boundaryId());
         if (boundary.status != Boundary.Status.ACTIVE) {
             throw RuleViolation.of(Rule.NOT_ACTIVE);
         }
-        if (members.get(command.breachedBy()) != MemberStatus.JOINED) {
+        if (members.get(command.breachedBy()) != Membership.JOINED) {
             throw RuleViolation.of(Rule.BREACHED_BY_NOT_A_PARTNER);
         }
         if (command.occurredAt().isAfter(now())) {
             throw RuleViolation.of(Rule.OCCURRED_IN_FUTURE);
         }
+        if (breaches.containsKey(command.breachId())) {
+            throw RuleViolation.of(Rule.BREACH_ALREADY_EXISTS);
+        }
+        boolean selfDisclosed = command.actor().equals(command.breachedBy());
         apply(new BoundaryBroken(id, command.actor(), command.breachId(), command.boundaryId(), boundary.activeVersion,
-                command.breachedBy(), command.actor().equals(command.breachedBy()), command.description(),
-                command.occurredAt()));
+                command.breachedBy(), selfDisclosed, command.description(), command.occurredAt()));
         return receipt();
     }
 
@@ -409,11 +444,11 @@ public class Agreement {
         return receipt();
     }
 
-    // ---- red flags ----------------------------------------------------------------------------------------
+    // ---- red flags -----------------------------------------------------------------------------------------
 
     @CommandHandler
     public CommandReceipt handle(RaiseRedFlag command) {
-        if (redFlagsAddressed.containsKey(command.flagId())) {
+        if (redFlags.containsKey(command.flagId())) {
             throw RuleViolation.of(Rule.RED_FLAG_ALREADY_EXISTS);
         }
         apply(new RedFlagRaised(id, command.actor(), command.flagId(), command.indicator(), command.note()));
@@ -422,34 +457,34 @@ public class Agreement {
 
     @CommandHandler
     public CommandReceipt handle(AddressRedFlag command) {
-        Boolean addressed = redFlagsAddressed.get(command.flagId());
-        if (addressed == null) {
+        RedFlag flag = redFlags.get(command.flagId());
+        if (flag == null) {
             throw new AgreementNotVisible("red flag");
         }
-        if (addressed) {
+        if (flag.status != RedFlag.Status.OPEN) {
             throw RuleViolation.of(Rule.RED_FLAG_ALREADY_ADDRESSED);
         }
         apply(new RedFlagAddressed(id, command.actor(), command.flagId(), command.note()));
         return receipt();
     }
 
-    // ---- counsellor access --------------------------------------------------------------------------------
+    // ---- counsellor access ---------------------------------------------------------------------------------
 
     @CommandHandler
     public CommandReceipt handle(RequestCounsellorAccess command) {
         CounsellorId counsellor = command.counsellorId();
-        if (members.containsKey(PartnerId.of(counsellor.value()))) {
-            throw RuleViolation.of(Rule.COUNSELLOR_IS_PARTNER);
-        }
         if (partners().size() < MIN_PARTNERS) {
             throw RuleViolation.of(Rule.COUNSELLOR_ACCESS_NEEDS_PARTNERS);
         }
-        CounsellorGrant grant = counsellors.get(counsellor);
-        if (grant != null && grant.open()) {
+        if (members.containsKey(PartnerId.of(counsellor.value()))) {
+            throw RuleViolation.of(Rule.COUNSELLOR_IS_PARTNER);
+        }
+        CounsellorGrant current = counsellors.get(counsellor);
+        if (current != null && current.isOpen()) {
             throw RuleViolation.of(Rule.COUNSELLOR_ACCESS_ALREADY_OPEN);
         }
         apply(new CounsellorAccessRequested(id, command.actor(), counsellor));
-        grantIfEveryoneApproved(counsellor, command.actor());
+        grantIfEveryPartnerApproved(counsellors.get(counsellor), command.actor());
         return receipt();
     }
 
@@ -463,14 +498,14 @@ public class Agreement {
             throw RuleViolation.of(Rule.ALREADY_APPROVED);
         }
         apply(new CounsellorAccessApproved(id, command.actor(), command.counsellorId()));
-        grantIfEveryoneApproved(command.counsellorId(), command.actor());
+        grantIfEveryPartnerApproved(grant, command.actor());
         return receipt();
     }
 
     @CommandHandler
     public CommandReceipt handle(RevokeCounsellorAccess command) {
         CounsellorGrant grant = counsellor(command.counsellorId());
-        if (!grant.open()) {
+        if (!grant.isOpen()) {
             throw RuleViolation.of(Rule.COUNSELLOR_ACCESS_NOT_OPEN);
         }
         apply(new CounsellorAccessRevoked(id, command.actor(), command.counsellorId(),
@@ -478,30 +513,45 @@ public class Agreement {
         return receipt();
     }
 
-    // ---- decisions shared by several commands -------------------------------------------------------------
+    // ---- decisions shared by several commands --------------------------------------------------------------
 
-    private void activateIfEveryoneAccepted(BoundaryId boundaryId, PartnerId actor, DeadlineManager deadlines) {
-        Boundary boundary = boundaries.get(boundaryId);
-        if (boundary.pendingVersion != null && boundary.pendingAcceptedBy.containsAll(partners())) {
+    /** Activates the pending version once every partner accepted it, and schedules its first review. */
+    private void activateIfEveryPartnerAccepted(Boundary boundary, PartnerId actor, DeadlineManager deadlines) {
+        if (boundary.hasPendingVersion() && boundary.pendingAcceptedBy.containsAll(partners())) {
             int version = boundary.pendingVersion;
             Instant nextReview = boundary.pendingReviewEvery.after(now());
-            apply(new BoundaryActivated(id, actor, boundaryId, version, nextReview));
-            scheduleReview(deadlines, boundaryId, version, nextReview);
+            apply(new BoundaryActivated(id, actor, boundary.boundaryId, version, nextReview),
+                    scheduleReview(deadlines, boundary, version, nextReview));
         }
     }
 
-    private void grantIfEveryoneApproved(CounsellorId counsellor, PartnerId actor) {
-        if (counsellors.get(counsellor).approvedBy.containsAll(partners())) {
-            apply(new CounsellorAccessGranted(id, actor, counsellor));
+    private void grantIfEveryPartnerApproved(CounsellorGrant grant, PartnerId actor) {
+        if (grant.approvedBy.containsAll(partners())) {
+            apply(new CounsellorAccessGranted(id, actor, grant.counsellorId));
         }
     }
 
-    private static void scheduleReview(DeadlineManager deadlines, BoundaryId boundaryId, int version, Instant at) {
-        deadlines.schedule(at, ReviewDeadline.NAME, new ReviewDeadline(boundaryId, version, at));
+    /**
+     * Schedules the boundary's next review in place of the one scheduled before, and returns the metadata that
+     * records the new deadline's id in the event, so that the boundary (also when rebuilt from events or a
+     * snapshot) can cancel exactly that deadline later. Cancelling by id is a single delete in db-scheduler,
+     * where {@code cancelAllWithinScope} would scan every scheduled deadline of the service.
+     */
+    private static MetaData scheduleReview(DeadlineManager deadlines, Boundary boundary, int version, Instant at) {
+        cancelReview(deadlines, boundary);
+        String deadlineId = deadlines.schedule(at, ReviewDeadline.NAME,
+                new ReviewDeadline(boundary.boundaryId, version, at));
+        return MetaData.with(ReviewDeadline.DEADLINE_ID, deadlineId);
     }
 
-    private void requirePending(Boundary boundary, int boundaryVersion) {
-        if (boundary.pendingVersion == null) {
+    private static void cancelReview(DeadlineManager deadlines, Boundary boundary) {
+        if (boundary.reviewDeadlineId != null) {
+            deadlines.cancelSchedule(ReviewDeadline.NAME, boundary.reviewDeadlineId);
+        }
+    }
+
+    private static void requirePendingVersion(Boundary boundary, int boundaryVersion) {
+        if (!boundary.hasPendingVersion()) {
             throw RuleViolation.of(Rule.NO_PENDING_VERSION);
         }
         if (boundary.pendingVersion != boundaryVersion) {
@@ -533,23 +583,17 @@ public class Agreement {
         return grant;
     }
 
-    /** The partners who have joined (and not left): "every partner" in the rules. */
+    /** The partners who joined and have not left: "every partner" in the rules. */
     private Set<PartnerId> partners() {
-        return members.entrySet().stream().filter(e -> e.getValue() == MemberStatus.JOINED)
+        return members.entrySet().stream().filter(member -> member.getValue() == Membership.JOINED)
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
     }
 
-    /** Partners (also those who left) and counsellors whose access is granted may read the agreement. */
-    private boolean mayRead(PartnerId caller) {
-        MemberStatus status = members.get(caller);
-        if (status == MemberStatus.JOINED || status == MemberStatus.LEFT) {
-            return true;
-        }
-        CounsellorGrant grant = counsellors.get(CounsellorId.of(caller.value()));
-        return grant != null && grant.status == CounsellorGrant.Status.GRANTED;
+    private long joinedOrInvited() {
+        return members.values().stream().filter(membership -> membership != Membership.LEFT).count();
     }
 
-    /** Membership is fixed once the first boundary has been proposed. */
+    /** Membership is fixed once a first boundary was ever proposed (declined or withdrawn ones count). */
     private boolean membershipFixed() {
         return !boundaries.isEmpty();
     }
@@ -558,6 +602,7 @@ public class Agreement {
         return GenericEventMessage.clock.instant();
     }
 
+    /** The agreement's version after this command: the sequence number of the event applied last. */
     private static CommandReceipt receipt() {
         return new CommandReceipt(AggregateLifecycle.getVersion(), null);
     }
@@ -566,27 +611,27 @@ public class Agreement {
         return new CommandReceipt(AggregateLifecycle.getVersion(), boundaryVersion);
     }
 
-    // ---- event sourcing handlers: state changes only ------------------------------------------------------
+    // ---- event sourcing handlers: state changes only; the entities handle the events that name them -------
 
     @EventSourcingHandler
     void on(AgreementDrafted event) {
         id = event.agreementId();
-        members.put(event.actor(), MemberStatus.JOINED);
+        members.put(event.actor(), Membership.JOINED);
     }
 
     @EventSourcingHandler
     void on(PartnerInvited event) {
-        members.put(event.partnerId(), MemberStatus.INVITED);
+        members.put(event.partnerId(), Membership.INVITED);
     }
 
     @EventSourcingHandler
     void on(PartnerJoined event) {
-        members.put(event.actor(), MemberStatus.JOINED);
+        members.put(event.actor(), Membership.JOINED);
     }
 
     @EventSourcingHandler
     void on(PartnerLeft event) {
-        members.put(event.actor(), MemberStatus.LEFT);
+        members.put(event.actor(), Membership.LEFT);
     }
 
     @EventSourcingHandler
@@ -601,45 +646,21 @@ public class Agreement {
 
     @EventSourcingHandler
     void on(BoundaryProposed event) {
-        boundaries.put(event.boundaryId(), Boundary.proposed(event));
+        boundaries.put(event.boundaryId(), new Boundary(event));
     }
-
-
-
-
-
-
-
-
-
-
-
-
 
     @EventSourcingHandler
     void on(BoundaryBroken event) {
-        breaches.put(event.breachId(), new Breach(event.breachId(), event.breachedBy(), event.selfDisclosed()));
+        breaches.put(event.breachId(), new Breach(event));
     }
-
-
-
 
     @EventSourcingHandler
     void on(RedFlagRaised event) {
-        redFlagsAddressed.put(event.flagId(), false);
-    }
-
-    @EventSourcingHandler
-    void on(RedFlagAddressed event) {
-        redFlagsAddressed.put(event.flagId(), true);
+        redFlags.put(event.flagId(), new RedFlag(event.flagId()));
     }
 
     @EventSourcingHandler
     void on(CounsellorAccessRequested event) {
-        counsellors.put(event.counsellorId(), new CounsellorGrant(event.counsellorId(), event.actor()));
+        counsellors.put(event.counsellorId(), new CounsellorGrant(event));
     }
-
-
-
-
 }

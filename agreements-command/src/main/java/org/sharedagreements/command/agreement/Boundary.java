@@ -2,23 +2,24 @@ package org.sharedagreements.command.agreement;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.EntityId;
 import org.sharedagreements.kernel.BoundaryId;
+import org.sharedagreements.kernel.PartnerId;
+import org.sharedagreements.kernel.ReviewPeriod;
 import org.sharedagreements.kernel.boundary.BoundaryAccepted;
 import org.sharedagreements.kernel.boundary.BoundaryActivated;
 import org.sharedagreements.kernel.boundary.BoundaryDeclined;
 import org.sharedagreements.kernel.boundary.BoundaryProposalWithdrawn;
 import org.sharedagreements.kernel.boundary.BoundaryProposed;
-import org.sharedagreements.kernel.boundary.BoundaryRevised;
-import org.sharedagreements.kernel.boundary.ConsentWithdrawn;
 import org.sharedagreements.kernel.boundary.BoundaryReaffirmed;
 import org.sharedagreements.kernel.boundary.BoundaryReinstated;
-import org.sharedagreements.kernel.boundary.BoundaryReviewed;
-import org.sharedagreements.kernel.boundary.BoundaryReviewDue;
-import org.sharedagreements.kernel.boundary.BoundaryRetirementRequested;
 import org.sharedagreements.kernel.boundary.BoundaryRetired;
-import org.sharedagreements.kernel.PartnerId;
-import org.sharedagreements.kernel.ReviewPeriod;
+import org.sharedagreements.kernel.boundary.BoundaryRetirementRequested;
+import org.sharedagreements.kernel.boundary.BoundaryReviewDue;
+import org.sharedagreements.kernel.boundary.BoundaryReviewed;
+import org.sharedagreements.kernel.boundary.BoundaryRevised;
+import org.sharedagreements.kernel.boundary.ConsentWithdrawn;
 
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -28,7 +29,7 @@ import java.util.Set;
 /**
  * What the agreement needs to decide about one boundary: its state, the version in force, the one pending
  * version (a proposal or a revision) with who accepted it, and the review cycle. No terms are kept: the events
- * carry them, the aggregate does not need them.
+ * carry them, decisions do not need them (only the review period, to schedule the next review).
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -39,6 +40,7 @@ class Boundary {
     @EntityId
     BoundaryId boundaryId;
     Status status;
+    /** The highest version number ever given out; declined and withdrawn numbers count, so none is reused. */
     int lastVersionNumber;
     Integer activeVersion;
     ReviewPeriod activeReviewEvery;
@@ -46,24 +48,38 @@ class Boundary {
     PartnerId pendingProposedBy;
     ReviewPeriod pendingReviewEvery;
     Set<PartnerId> pendingAcceptedBy = new LinkedHashSet<>();
-    boolean reviewDue;
     Instant nextReviewAt;
+    String reviewDeadlineId;
+    boolean reviewDue;
     Set<PartnerId> reaffirmedBy = new LinkedHashSet<>();
     Set<PartnerId> retirementAskedBy = new LinkedHashSet<>();
 
-    static Boundary proposed(BoundaryProposed event) {
-        Boundary boundary = new Boundary();
-        boundary.boundaryId = event.boundaryId();
-        boundary.status = Status.PROPOSED;
-        boundary.propose(event.boundaryVersion(), event.actor(), event.terms().reviewEvery());
-        return boundary;
+    Boundary() {
+        // for Jackson snapshots
     }
 
+    Boundary(BoundaryProposed event) {
+        this.boundaryId = event.boundaryId();
+        this.status = Status.PROPOSED;
+        propose(event.boundaryVersion(), event.actor(), event.terms().reviewEvery());
+    }
+
+    /** Active or suspended: there is a version in force. */
     boolean inForce() {
         return status == Status.ACTIVE || status == Status.SUSPENDED;
     }
 
-    void propose(int version, PartnerId proposer, ReviewPeriod reviewEvery) {
+    boolean hasPendingVersion() {
+        return pendingVersion != null;
+    }
+
+    /** A review deadline is current when it is for the version in force, at the next review, not yet fallen due. */
+    boolean isCurrent(ReviewDeadline deadline) {
+        return inForce() && !reviewDue && Objects.equals(activeVersion, deadline.boundaryVersion())
+                && deadline.dueAt().equals(nextReviewAt);
+    }
+
+    private void propose(int version, PartnerId proposer, ReviewPeriod reviewEvery) {
         lastVersionNumber = version;
         pendingVersion = version;
         pendingProposedBy = proposer;
@@ -72,28 +88,26 @@ class Boundary {
         pendingAcceptedBy.add(proposer);
     }
 
-    void clearPending() {
+    private void dropPending() {
         pendingVersion = null;
         pendingProposedBy = null;
         pendingReviewEvery = null;
         pendingAcceptedBy = new LinkedHashSet<>();
     }
 
-    void activate(int version, Instant reviewAt) {
-        status = Status.ACTIVE;
-        activeVersion = version;
-        activeReviewEvery = pendingReviewEvery;
-        clearPending();
-        startReviewCycle(reviewAt);
-    }
-
-    void startReviewCycle(Instant reviewAt) {
+    private void startReviewRound(Instant reviewAt, String deadlineId) {
         nextReviewAt = reviewAt;
+        reviewDeadlineId = deadlineId;
         reviewDue = false;
         reaffirmedBy = new LinkedHashSet<>();
     }
 
-    // ---- event sourcing handlers: state changes only (the rules are on the Agreement) -------------------------
+    // ---- event sourcing handlers: state changes only (the rules are on the Agreement) ----------------------
+
+    @EventSourcingHandler
+    void on(BoundaryRevised event) {
+        propose(event.boundaryVersion(), event.actor(), event.terms().reviewEvery());
+    }
 
     @EventSourcingHandler
     void on(BoundaryAccepted event) {
@@ -101,8 +115,12 @@ class Boundary {
     }
 
     @EventSourcingHandler
-    void on(BoundaryActivated event) {
-        activate(event.boundaryVersion(), event.nextReviewAt());
+    void on(BoundaryActivated event, @MetaDataValue(ReviewDeadline.DEADLINE_ID) String deadlineId) {
+        status = Status.ACTIVE;
+        activeVersion = event.boundaryVersion();
+        activeReviewEvery = pendingReviewEvery;
+        dropPending();
+        startReviewRound(event.nextReviewAt(), deadlineId);
     }
 
     @EventSourcingHandler
@@ -110,7 +128,7 @@ class Boundary {
         if (status == Status.PROPOSED) {
             status = Status.DECLINED;
         }
-        clearPending();
+        dropPending();
     }
 
     @EventSourcingHandler
@@ -118,12 +136,7 @@ class Boundary {
         if (status == Status.PROPOSED) {
             status = Status.WITHDRAWN;
         }
-        clearPending();
-    }
-
-    @EventSourcingHandler
-    void on(BoundaryRevised event) {
-        propose(event.boundaryVersion(), event.actor(), event.terms().reviewEvery());
+        dropPending();
     }
 
     @EventSourcingHandler
@@ -146,13 +159,14 @@ class Boundary {
     }
 
     @EventSourcingHandler
-    void on(BoundaryReviewed event) {
-        startReviewCycle(event.nextReviewAt());
+    void on(BoundaryReviewDue event) {
+        reviewDue = true;
+        reviewDeadlineId = null; // it has fired
     }
 
     @EventSourcingHandler
-    void on(BoundaryReviewDue event) {
-        reviewDue = true;
+    void on(BoundaryReviewed event, @MetaDataValue(ReviewDeadline.DEADLINE_ID) String deadlineId) {
+        startReviewRound(event.nextReviewAt(), deadlineId);
     }
 
     @EventSourcingHandler
@@ -163,20 +177,34 @@ class Boundary {
     @EventSourcingHandler
     void on(BoundaryRetired event) {
         status = Status.RETIRED;
-        clearPending();
-        reviewDue = false;
+        dropPending();
         nextReviewAt = null;
+        reviewDeadlineId = null;
+        reviewDue = false;
     }
 
-    // value equality: Axon's fixture compares the state built by command handlers with the state sourced from events
+    // value equality: the fixture's illegal-state-change check compares command-built and event-sourced state
     @Override
     public boolean equals(Object o) {
-        return o instanceof Boundary other && Objects.equals(boundaryId, other.boundaryId)
-                && Objects.equals(status, other.status) && Objects.equals(lastVersionNumber, other.lastVersionNumber) && Objects.equals(activeVersion, other.activeVersion) && Objects.equals(activeReviewEvery, other.activeReviewEvery) && Objects.equals(pendingVersion, other.pendingVersion) && Objects.equals(pendingProposedBy, other.pendingProposedBy) && Objects.equals(pendingReviewEvery, other.pendingReviewEvery) && Objects.equals(pendingAcceptedBy, other.pendingAcceptedBy) && Objects.equals(reviewDue, other.reviewDue) && Objects.equals(nextReviewAt, other.nextReviewAt) && Objects.equals(reaffirmedBy, other.reaffirmedBy) && Objects.equals(retirementAskedBy, other.retirementAskedBy);
+        return o instanceof Boundary other
+                && Objects.equals(boundaryId, other.boundaryId)
+                && status == other.status
+                && lastVersionNumber == other.lastVersionNumber
+                && Objects.equals(activeVersion, other.activeVersion)
+                && Objects.equals(activeReviewEvery, other.activeReviewEvery)
+                && Objects.equals(pendingVersion, other.pendingVersion)
+                && Objects.equals(pendingProposedBy, other.pendingProposedBy)
+                && Objects.equals(pendingReviewEvery, other.pendingReviewEvery)
+                && Objects.equals(pendingAcceptedBy, other.pendingAcceptedBy)
+                && Objects.equals(nextReviewAt, other.nextReviewAt)
+                && Objects.equals(reviewDeadlineId, other.reviewDeadlineId)
+                && reviewDue == other.reviewDue
+                && Objects.equals(reaffirmedBy, other.reaffirmedBy)
+                && Objects.equals(retirementAskedBy, other.retirementAskedBy);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(boundaryId, status, lastVersionNumber, activeVersion, activeReviewEvery, pendingVersion, pendingProposedBy, pendingReviewEvery, pendingAcceptedBy, reviewDue, nextReviewAt, reaffirmedBy, retirementAskedBy);
+        return Objects.hash(boundaryId, status, lastVersionNumber, activeVersion, pendingVersion, nextReviewAt);
     }
 }

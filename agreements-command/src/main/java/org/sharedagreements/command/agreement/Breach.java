@@ -4,16 +4,20 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.EntityId;
 import org.sharedagreements.kernel.BreachId;
+import org.sharedagreements.kernel.PartnerId;
+import org.sharedagreements.kernel.breach.BoundaryBroken;
 import org.sharedagreements.kernel.breach.BreachAcknowledged;
 import org.sharedagreements.kernel.breach.BreachResolutionConfirmed;
 import org.sharedagreements.kernel.breach.BreachResolved;
-import org.sharedagreements.kernel.PartnerId;
 
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 
-/** What the agreement needs to decide about one breach: who broke the boundary, its state, who confirmed the resolution. */
+/**
+ * What the agreement needs to decide about one breach: who broke the boundary, its state, who confirmed the
+ * resolution. The description and notes live in the events only.
+ */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Breach {
@@ -27,13 +31,14 @@ class Breach {
     Set<PartnerId> resolutionConfirmedBy = new LinkedHashSet<>();
 
     Breach() {
+        // for Jackson snapshots
     }
 
-    Breach(BreachId breachId, PartnerId breachedBy, boolean selfDisclosed) {
-        this.breachId = breachId;
-        this.breachedBy = breachedBy;
-        // a self-disclosure is its own acknowledgement
-        this.status = selfDisclosed ? Status.ACKNOWLEDGED : Status.OPEN;
+    Breach(BoundaryBroken event) {
+        this.breachId = event.breachId();
+        this.breachedBy = event.breachedBy();
+        // a self-disclosure is its own acknowledgement: no separate event
+        this.status = event.selfDisclosed() ? Status.ACKNOWLEDGED : Status.OPEN;
     }
 
     @EventSourcingHandler
@@ -51,15 +56,18 @@ class Breach {
         status = Status.RESOLVED;
     }
 
-    // value equality: Axon's fixture compares the state built by command handlers with the state sourced from events
+    // value equality: the fixture's illegal-state-change check compares command-built and event-sourced state
     @Override
     public boolean equals(Object o) {
-        return o instanceof Breach other && Objects.equals(breachId, other.breachId)
-                && Objects.equals(breachedBy, other.breachedBy) && Objects.equals(status, other.status) && Objects.equals(resolutionConfirmedBy, other.resolutionConfirmedBy);
+        return o instanceof Breach other
+                && Objects.equals(breachId, other.breachId)
+                && Objects.equals(breachedBy, other.breachedBy)
+                && status == other.status
+                && Objects.equals(resolutionConfirmedBy, other.resolutionConfirmedBy);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(breachId, breachedBy, status, resolutionConfirmedBy);
+        return Objects.hash(breachId, status);
     }
 }

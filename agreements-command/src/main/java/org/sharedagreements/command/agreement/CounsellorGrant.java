@@ -4,16 +4,20 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.EntityId;
 import org.sharedagreements.kernel.CounsellorId;
+import org.sharedagreements.kernel.PartnerId;
 import org.sharedagreements.kernel.counsellor.CounsellorAccessApproved;
 import org.sharedagreements.kernel.counsellor.CounsellorAccessGranted;
+import org.sharedagreements.kernel.counsellor.CounsellorAccessRequested;
 import org.sharedagreements.kernel.counsellor.CounsellorAccessRevoked;
-import org.sharedagreements.kernel.PartnerId;
 
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 
-/** One counsellor's access to the agreement: pending until every partner approved, then granted, until revoked. */
+/**
+ * One counsellor's current round of access: pending until every partner approved, then granted, until revoked.
+ * A new request after a revocation starts a new round (a new grant, no approvals carried over).
+ */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class CounsellorGrant {
@@ -22,18 +26,22 @@ class CounsellorGrant {
 
     @EntityId
     CounsellorId counsellorId;
-    Status status = Status.PENDING;
+    Status status;
     Set<PartnerId> approvedBy = new LinkedHashSet<>();
 
     CounsellorGrant() {
+        // for Jackson snapshots
     }
 
-    CounsellorGrant(CounsellorId counsellorId, PartnerId requestedBy) {
-        this.counsellorId = counsellorId;
-        this.approvedBy.add(requestedBy);
+    CounsellorGrant(CounsellorAccessRequested event) {
+        this.counsellorId = event.counsellorId();
+        this.status = Status.PENDING;
+        // the request counts as the requester's approval
+        this.approvedBy.add(event.actor());
     }
 
-    boolean open() {
+    /** Pending or granted: what a newcomer or a revocation ends. */
+    boolean isOpen() {
         return status == Status.PENDING || status == Status.GRANTED;
     }
 
@@ -52,15 +60,17 @@ class CounsellorGrant {
         status = Status.REVOKED;
     }
 
-    // value equality: Axon's fixture compares the state built by command handlers with the state sourced from events
+    // value equality: the fixture's illegal-state-change check compares command-built and event-sourced state
     @Override
     public boolean equals(Object o) {
-        return o instanceof CounsellorGrant other && Objects.equals(counsellorId, other.counsellorId)
-                && Objects.equals(status, other.status) && Objects.equals(approvedBy, other.approvedBy);
+        return o instanceof CounsellorGrant other
+                && Objects.equals(counsellorId, other.counsellorId)
+                && status == other.status
+                && Objects.equals(approvedBy, other.approvedBy);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(counsellorId, status, approvedBy);
+        return Objects.hash(counsellorId, status);
     }
 }

@@ -2,6 +2,9 @@ package org.sharedagreements.command.agreement;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.BoundaryCategory;
@@ -16,11 +19,16 @@ import org.sharedagreements.kernel.membership.AgreementDrafted;
 import org.sharedagreements.kernel.membership.PartnerInvited;
 import org.sharedagreements.kernel.membership.PartnerJoined;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Shared given-events and expectations for the Agreement's rule tests: Alex drafted, Sam joined. */
+/**
+ * Shared given-events and expectations for the Agreement's rule tests: Alex drafted, Sam was invited and
+ * joined ({@link #couple()}); then Alex proposed a boundary ({@link #proposed()}) that Sam accepted
+ * ({@link #active()}).
+ */
 abstract class AgreementFixtureTest {
 
     static final AgreementId AGREEMENT = AgreementId.of("6f1c2a3e-1111-4c5d-9e8f-0a1b2c3d4e5f");
@@ -34,6 +42,11 @@ abstract class AgreementFixtureTest {
             ReviewPeriod.DEFAULT);
     static final BoundaryTerms REVISED = new BoundaryTerms(BoundaryCategory.ONLINE_ENGAGEMENT,
             "No private messages with exes, including on games", "", "", ReviewPeriod.parse("P14D"));
+    /** The simulated "now" of tests that decide with time: set with {@code andGivenCurrentTime(NOW)}. */
+    static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    static final Duration THIRTY_DAYS = Duration.ofDays(30);
+    static final Duration FOURTEEN_DAYS = Duration.ofDays(14);
+    /** The next review of the boundary in {@link #active()}. */
     static final Instant LATER = Instant.parse("2030-01-01T00:00:00Z");
 
     AggregateTestFixture<Agreement> fixture;
@@ -50,6 +63,10 @@ abstract class AgreementFixtureTest {
 
     static List<Object> couple() {
         return List.of(drafted(), new PartnerInvited(AGREEMENT, ALEX, SAM), new PartnerJoined(AGREEMENT, SAM));
+    }
+
+    static List<Object> threesome() {
+        return with(couple(), new PartnerInvited(AGREEMENT, ALEX, KIM), new PartnerJoined(AGREEMENT, KIM));
     }
 
     static List<Object> proposed() {
@@ -70,12 +87,32 @@ abstract class AgreementFixtureTest {
     /** The command was refused by this rule and changed nothing. */
     static void refusedBy(ResultValidator<Agreement> result, Rule rule) {
         result.expectNoEvents()
-                .expectException(RuleViolation.class)
+                .expectException(violates(rule))
                 .expectExceptionMessage(rule.detail());
     }
 
     /** The command was answered as if the agreement (or the thing it names) did not exist, and changed nothing. */
     static void notVisible(ResultValidator<Agreement> result) {
         result.expectNoEvents().expectException(AgreementNotVisible.class);
+    }
+
+    /** A {@link RuleViolation} naming exactly this rule. */
+    static Matcher<Object> violates(Rule rule) {
+        return new TypeSafeMatcher<>(RuleViolation.class) {
+            @Override
+            protected boolean matchesSafely(Object item) {
+                return ((RuleViolation) item).rule() == rule;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a RuleViolation of ").appendValue(rule);
+            }
+
+            @Override
+            protected void describeMismatchSafely(Object item, Description mismatch) {
+                mismatch.appendText("was a RuleViolation of ").appendValue(((RuleViolation) item).rule());
+            }
+        };
     }
 }

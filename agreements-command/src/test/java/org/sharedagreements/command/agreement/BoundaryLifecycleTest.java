@@ -11,16 +11,23 @@ import org.sharedagreements.kernel.boundary.BoundaryProposalWithdrawn;
 import org.sharedagreements.kernel.boundary.BoundaryProposed;
 import org.sharedagreements.kernel.boundary.DeclineBoundary;
 import org.sharedagreements.kernel.boundary.ProposeBoundary;
+import org.sharedagreements.kernel.boundary.ReviseBoundary;
 import org.sharedagreements.kernel.boundary.WithdrawBoundaryProposal;
+import org.sharedagreements.kernel.boundary.WithdrawConsent;
 import org.sharedagreements.kernel.membership.PartnerInvited;
-import org.sharedagreements.kernel.membership.PartnerJoined;
 
-import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 
+/** Proposals: PROPOSED -> ACTIVE when every partner accepted, or DECLINED, or WITHDRAWN by the proposer. */
 class BoundaryLifecycleTest extends AgreementFixtureTest {
 
-    private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    private static List<Object> declined() {
+        return with(proposed(), new BoundaryDeclined(AGREEMENT, SAM, BOUNDARY, 1, "Not yet"));
+    }
+
+    private static List<Object> withdrawn() {
+        return with(proposed(), new BoundaryProposalWithdrawn(AGREEMENT, ALEX, BOUNDARY, 1));
+    }
 
     @Test
     void proposingNeedsTwoPartnersWhoJoined() {
@@ -33,12 +40,19 @@ class BoundaryLifecycleTest extends AgreementFixtureTest {
         fixture.given(couple())
                 .when(new ProposeBoundary(AGREEMENT, ALEX, BOUNDARY, TERMS, null))
                 .expectEvents(new BoundaryProposed(AGREEMENT, ALEX, BOUNDARY, 1, TERMS))
-                .expectResultMessagePayload(new CommandReceipt(3, 1));
+                .expectResultMessagePayload(new CommandReceipt(3, 1))
+                .expectNoScheduledDeadlines();
     }
 
     @Test
     void aBoundaryIdIsUsedOnce() {
         refusedBy(fixture.given(proposed()).when(new ProposeBoundary(AGREEMENT, SAM, BOUNDARY, TERMS, null)),
+                Rule.BOUNDARY_ALREADY_EXISTS);
+    }
+
+    @Test
+    void aDeclinedBoundaryKeepsItsId() {
+        refusedBy(fixture.given(declined()).when(new ProposeBoundary(AGREEMENT, SAM, BOUNDARY, TERMS, null)),
                 Rule.BOUNDARY_ALREADY_EXISTS);
     }
 
@@ -54,19 +68,36 @@ class BoundaryLifecycleTest extends AgreementFixtureTest {
                 .andGivenCurrentTime(NOW)
                 .when(new AcceptBoundary(AGREEMENT, SAM, BOUNDARY, 1, null))
                 .expectEvents(new BoundaryAccepted(AGREEMENT, SAM, BOUNDARY, 1),
-                        new BoundaryActivated(AGREEMENT, SAM, BOUNDARY, 1, NOW.plus(Duration.ofDays(30))))
-                .expectScheduledDeadline(Duration.ofDays(30),
-                        new ReviewDeadline(BOUNDARY, 1, NOW.plus(Duration.ofDays(30))))
+                        new BoundaryActivated(AGREEMENT, SAM, BOUNDARY, 1, NOW.plus(THIRTY_DAYS)))
+                .expectScheduledDeadline(THIRTY_DAYS, new ReviewDeadline(BOUNDARY, 1, NOW.plus(THIRTY_DAYS)))
+                .expectScheduledDeadlineWithName(THIRTY_DAYS, ReviewDeadline.NAME)
                 .expectResultMessagePayload(new CommandReceipt(5, null));
     }
 
     @Test
-    void withThreePartnersTwoAcceptancesAreNotEnough() {
-        fixture.given(with(couple(), new PartnerInvited(AGREEMENT, ALEX, KIM), new PartnerJoined(AGREEMENT, KIM),
-                        new BoundaryProposed(AGREEMENT, ALEX, BOUNDARY, 1, TERMS)))
+    void aProposalStaysPendingUntilEveryPartnerAccepts() {
+        fixture.given(with(threesome(), new BoundaryProposed(AGREEMENT, ALEX, BOUNDARY, 1, TERMS)))
                 .when(new AcceptBoundary(AGREEMENT, SAM, BOUNDARY, 1, null))
                 .expectEvents(new BoundaryAccepted(AGREEMENT, SAM, BOUNDARY, 1))
                 .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void theLastAcceptanceOfThreeActivates() {
+        fixture.given(with(threesome(), new BoundaryProposed(AGREEMENT, ALEX, BOUNDARY, 1, TERMS),
+                        new BoundaryAccepted(AGREEMENT, SAM, BOUNDARY, 1)))
+                .andGivenCurrentTime(NOW)
+                .when(new AcceptBoundary(AGREEMENT, KIM, BOUNDARY, 1, null))
+                .expectEvents(new BoundaryAccepted(AGREEMENT, KIM, BOUNDARY, 1),
+                        new BoundaryActivated(AGREEMENT, KIM, BOUNDARY, 1, NOW.plus(THIRTY_DAYS)))
+                .expectResultMessagePayload(new CommandReceipt(8, null));
+    }
+
+    @Test
+    void aPartnerAcceptsAVersionOnce() {
+        refusedBy(fixture.given(with(threesome(), new BoundaryProposed(AGREEMENT, ALEX, BOUNDARY, 1, TERMS),
+                        new BoundaryAccepted(AGREEMENT, SAM, BOUNDARY, 1)))
+                .when(new AcceptBoundary(AGREEMENT, SAM, BOUNDARY, 1, null)), Rule.ALREADY_ACCEPTED);
     }
 
     @Test
@@ -85,13 +116,32 @@ class BoundaryLifecycleTest extends AgreementFixtureTest {
     void anyPartnerDeclinesAProposal() {
         fixture.given(proposed())
                 .when(new DeclineBoundary(AGREEMENT, SAM, BOUNDARY, 1, "Not yet", null))
-                .expectEvents(new BoundaryDeclined(AGREEMENT, SAM, BOUNDARY, 1, "Not yet"));
+                .expectEvents(new BoundaryDeclined(AGREEMENT, SAM, BOUNDARY, 1, "Not yet"))
+                .expectResultMessagePayload(new CommandReceipt(4, null));
+    }
+
+    @Test
+    void onlyThePendingVersionCanBeDeclined() {
+        refusedBy(fixture.given(proposed()).when(new DeclineBoundary(AGREEMENT, SAM, BOUNDARY, 2, "", null)),
+                Rule.NOT_THE_PENDING_VERSION);
+    }
+
+    @Test
+    void anActiveBoundaryWithoutRevisionHasNothingToDecline() {
+        refusedBy(fixture.given(active()).when(new DeclineBoundary(AGREEMENT, SAM, BOUNDARY, 1, "", null)),
+                Rule.NO_PENDING_VERSION);
     }
 
     @Test
     void aDeclinedProposalCannotBeAcceptedAnyMore() {
-        refusedBy(fixture.given(with(proposed(), new BoundaryDeclined(AGREEMENT, SAM, BOUNDARY, 1, "")))
-                .when(new AcceptBoundary(AGREEMENT, SAM, BOUNDARY, 1, null)), Rule.NO_PENDING_VERSION);
+        refusedBy(fixture.given(declined()).when(new AcceptBoundary(AGREEMENT, SAM, BOUNDARY, 1, null)),
+                Rule.NO_PENDING_VERSION);
+    }
+
+    @Test
+    void aDeclinedBoundaryIsNotRevised() {
+        refusedBy(fixture.given(declined()).when(new ReviseBoundary(AGREEMENT, ALEX, BOUNDARY, REVISED, null)),
+                Rule.NOT_REVISABLE);
     }
 
     @Test
@@ -111,6 +161,12 @@ class BoundaryLifecycleTest extends AgreementFixtureTest {
     void nothingToWithdrawWithoutAPendingVersion() {
         refusedBy(fixture.given(active()).when(new WithdrawBoundaryProposal(AGREEMENT, ALEX, BOUNDARY, null)),
                 Rule.NO_PENDING_VERSION);
+    }
+
+    @Test
+    void aWithdrawnProposalNeverBecameActive() {
+        refusedBy(fixture.given(withdrawn()).when(new WithdrawConsent(AGREEMENT, SAM, BOUNDARY, "", null)),
+                Rule.NOT_ACTIVE);
     }
 
     @Test

@@ -1,37 +1,48 @@
 package org.sharedagreements.command.agreement;
 
 import org.junit.jupiter.api.Test;
+import org.sharedagreements.kernel.CommandReceipt;
 import org.sharedagreements.kernel.boundary.AcceptBoundary;
+import org.sharedagreements.kernel.boundary.BoundaryAccepted;
+import org.sharedagreements.kernel.boundary.BoundaryActivated;
 import org.sharedagreements.kernel.boundary.BoundaryReaffirmed;
 import org.sharedagreements.kernel.boundary.BoundaryReinstated;
-import org.sharedagreements.kernel.boundary.BoundaryRetired;
-import org.sharedagreements.kernel.boundary.BoundaryRetirementRequested;
 import org.sharedagreements.kernel.boundary.BoundaryReviewDue;
 import org.sharedagreements.kernel.boundary.BoundaryReviewed;
+import org.sharedagreements.kernel.boundary.BoundaryRevised;
 import org.sharedagreements.kernel.boundary.ConsentWithdrawn;
 import org.sharedagreements.kernel.boundary.ReaffirmBoundary;
-import org.sharedagreements.kernel.boundary.RetireBoundary;
 import org.sharedagreements.kernel.boundary.WithdrawConsent;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
+/** Consent is withdrawn unilaterally and at once; reaffirmation by every partner reinstates and reviews. */
 class ConsentAndReviewTest extends AgreementFixtureTest {
 
-    private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
-    private static final Instant DUE = NOW.plus(Duration.ofDays(30));
+    private static final Instant DUE = NOW.plus(THIRTY_DAYS);
+
+    private static List<Object> suspended() {
+        return with(active(), new ConsentWithdrawn(AGREEMENT, SAM, BOUNDARY, 1, ""));
+    }
+
+    private static List<Object> dueForReview() {
+        return with(active(), new BoundaryReviewDue(AGREEMENT, null, BOUNDARY, 1, LATER));
+    }
 
     @Test
     void anyPartnerWithdrawsConsentAtOnce() {
         fixture.given(active())
                 .when(new WithdrawConsent(AGREEMENT, SAM, BOUNDARY, "I need time", null))
-                .expectEvents(new ConsentWithdrawn(AGREEMENT, SAM, BOUNDARY, 1, "I need time"));
+                .expectEvents(new ConsentWithdrawn(AGREEMENT, SAM, BOUNDARY, 1, "I need time"))
+                .expectResultMessagePayload(new CommandReceipt(6, null));
     }
 
     @Test
     void consentIsWithdrawnOnce() {
-        refusedBy(fixture.given(with(active(), new ConsentWithdrawn(AGREEMENT, SAM, BOUNDARY, 1, "")))
-                .when(new WithdrawConsent(AGREEMENT, ALEX, BOUNDARY, "", null)), Rule.ALREADY_SUSPENDED);
+        refusedBy(fixture.given(suspended()).when(new WithdrawConsent(AGREEMENT, ALEX, BOUNDARY, "", null)),
+                Rule.ALREADY_SUSPENDED);
     }
 
     @Test
@@ -42,24 +53,31 @@ class ConsentAndReviewTest extends AgreementFixtureTest {
 
     @Test
     void aSuspendedBoundaryStaysSuspendedUntilEveryPartnerReaffirms() {
-        fixture.given(with(active(), new ConsentWithdrawn(AGREEMENT, SAM, BOUNDARY, 1, "")))
+        fixture.given(suspended())
                 .when(new ReaffirmBoundary(AGREEMENT, ALEX, BOUNDARY, null))
                 .expectEvents(new BoundaryReaffirmed(AGREEMENT, ALEX, BOUNDARY, 1));
     }
 
     @Test
     void aSuspendedBoundaryIsActiveAgainWhenEveryPartnerReaffirmed() {
-        fixture.given(with(active(), new ConsentWithdrawn(AGREEMENT, SAM, BOUNDARY, 1, ""),
-                        new BoundaryReaffirmed(AGREEMENT, ALEX, BOUNDARY, 1)))
+        fixture.given(with(suspended(), new BoundaryReaffirmed(AGREEMENT, ALEX, BOUNDARY, 1)))
                 .when(new ReaffirmBoundary(AGREEMENT, SAM, BOUNDARY, null))
                 .expectEvents(new BoundaryReaffirmed(AGREEMENT, SAM, BOUNDARY, 1),
-                        new BoundaryReinstated(AGREEMENT, SAM, BOUNDARY, 1));
+                        new BoundaryReinstated(AGREEMENT, SAM, BOUNDARY, 1))
+                .expectResultMessagePayload(new CommandReceipt(9, null));
+    }
+
+    @Test
+    void aReinstatedBoundaryCanBeSuspendedAgain() {
+        fixture.given(with(suspended(), new BoundaryReaffirmed(AGREEMENT, ALEX, BOUNDARY, 1),
+                        new BoundaryReaffirmed(AGREEMENT, SAM, BOUNDARY, 1), new BoundaryReinstated(AGREEMENT, SAM, BOUNDARY, 1)))
+                .when(new WithdrawConsent(AGREEMENT, ALEX, BOUNDARY, "", null))
+                .expectEvents(new ConsentWithdrawn(AGREEMENT, ALEX, BOUNDARY, 1, ""));
     }
 
     @Test
     void aPartnerReaffirmsOnce() {
-        refusedBy(fixture.given(with(active(), new ConsentWithdrawn(AGREEMENT, SAM, BOUNDARY, 1, ""),
-                        new BoundaryReaffirmed(AGREEMENT, ALEX, BOUNDARY, 1)))
+        refusedBy(fixture.given(with(suspended(), new BoundaryReaffirmed(AGREEMENT, ALEX, BOUNDARY, 1)))
                 .when(new ReaffirmBoundary(AGREEMENT, ALEX, BOUNDARY, null)), Rule.ALREADY_REAFFIRMED);
     }
 
@@ -70,12 +88,30 @@ class ConsentAndReviewTest extends AgreementFixtureTest {
     }
 
     @Test
+    void aProposalHasNothingToReaffirm() {
+        refusedBy(fixture.given(proposed()).when(new ReaffirmBoundary(AGREEMENT, ALEX, BOUNDARY, null)),
+                Rule.NOTHING_TO_REAFFIRM);
+    }
+
+    @Test
     void aBoundaryFallsDueForReviewWhenItsReviewPeriodRunsOut() {
         fixture.given(proposed())
                 .andGivenCurrentTime(NOW)
                 .andGivenCommands(new AcceptBoundary(AGREEMENT, SAM, BOUNDARY, 1, null))
-                .whenTimeElapses(Duration.ofDays(30))
-                .expectDeadlinesMet(new ReviewDeadline(BOUNDARY, 1, DUE))
+                .whenTimeElapses(THIRTY_DAYS)
+                .expectTriggeredDeadlines(new ReviewDeadline(BOUNDARY, 1, DUE))
+                .expectTriggeredDeadlinesWithName(ReviewDeadline.NAME)
+                .expectEvents(new BoundaryReviewDue(AGREEMENT, null, BOUNDARY, 1, DUE))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void aSuspendedBoundaryFallsDueForReviewToo() {
+        fixture.given(proposed())
+                .andGivenCurrentTime(NOW)
+                .andGivenCommands(new AcceptBoundary(AGREEMENT, SAM, BOUNDARY, 1, null),
+                        new WithdrawConsent(AGREEMENT, ALEX, BOUNDARY, "", null))
+                .whenTimeElapses(THIRTY_DAYS)
                 .expectEvents(new BoundaryReviewDue(AGREEMENT, null, BOUNDARY, 1, DUE));
     }
 
@@ -84,57 +120,62 @@ class ConsentAndReviewTest extends AgreementFixtureTest {
         fixture.given(proposed())
                 .andGivenCurrentTime(NOW)
                 .andGivenCommands(new AcceptBoundary(AGREEMENT, SAM, BOUNDARY, 1, null))
-                .whenTimeElapses(Duration.ofDays(29))
+                .whenTimeElapses(THIRTY_DAYS.minusDays(1))
                 .expectNoEvents()
+                .expectTriggeredDeadlines()
                 .expectScheduledDeadline(Duration.ofDays(1), new ReviewDeadline(BOUNDARY, 1, DUE));
     }
 
     @Test
-    void aRetiredBoundaryIsNeverDueForReview() {
+    void aStaleReviewDeadlineChangesNothing() {
+        // the revision was activated by events that recorded no deadline id, so the old deadline was not cancelled
         fixture.given(proposed())
                 .andGivenCurrentTime(NOW)
-                .andGivenCommands(new AcceptBoundary(AGREEMENT, SAM, BOUNDARY, 1, null),
-                        new RetireBoundary(AGREEMENT, ALEX, BOUNDARY, null),
-                        new RetireBoundary(AGREEMENT, SAM, BOUNDARY, null))
-                .whenTimeElapses(Duration.ofDays(31))
+                .andGivenCommands(new AcceptBoundary(AGREEMENT, SAM, BOUNDARY, 1, null))
+                .andGiven(new BoundaryRevised(AGREEMENT, ALEX, BOUNDARY, 2, REVISED),
+                        new BoundaryAccepted(AGREEMENT, SAM, BOUNDARY, 2),
+                        new BoundaryActivated(AGREEMENT, SAM, BOUNDARY, 2, NOW.plus(FOURTEEN_DAYS)))
+                .whenTimeElapses(THIRTY_DAYS)
+                .expectTriggeredDeadlines(new ReviewDeadline(BOUNDARY, 1, DUE))
                 .expectNoEvents();
     }
 
     @Test
+    void aReviewStaysDueUntilEveryPartnerReaffirmed() {
+        fixture.given(dueForReview())
+                .when(new ReaffirmBoundary(AGREEMENT, ALEX, BOUNDARY, null))
+                .expectEvents(new BoundaryReaffirmed(AGREEMENT, ALEX, BOUNDARY, 1))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
     void aDueBoundaryIsReviewedWhenEveryPartnerReaffirmedAndTheNextReviewIsScheduled() {
-        fixture.given(with(active(), new BoundaryReviewDue(AGREEMENT, null, BOUNDARY, 1, LATER),
-                        new BoundaryReaffirmed(AGREEMENT, ALEX, BOUNDARY, 1)))
+        fixture.given(with(dueForReview(), new BoundaryReaffirmed(AGREEMENT, ALEX, BOUNDARY, 1)))
                 .andGivenCurrentTime(NOW)
                 .when(new ReaffirmBoundary(AGREEMENT, SAM, BOUNDARY, null))
                 .expectEvents(new BoundaryReaffirmed(AGREEMENT, SAM, BOUNDARY, 1),
                         new BoundaryReviewed(AGREEMENT, SAM, BOUNDARY, 1, DUE))
-                .expectScheduledDeadline(Duration.ofDays(30), new ReviewDeadline(BOUNDARY, 1, DUE));
+                .expectScheduledDeadline(THIRTY_DAYS, new ReviewDeadline(BOUNDARY, 1, DUE))
+                .expectResultMessagePayload(new CommandReceipt(9, null));
     }
 
     @Test
-    void retirementNeedsEveryPartnerToAsk() {
-        fixture.given(active())
-                .when(new RetireBoundary(AGREEMENT, ALEX, BOUNDARY, null))
-                .expectEvents(new BoundaryRetirementRequested(AGREEMENT, ALEX, BOUNDARY));
+    void aReviewedBoundaryHasNothingToReaffirmUntilTheNextReview() {
+        refusedBy(fixture.given(with(dueForReview(), new BoundaryReaffirmed(AGREEMENT, ALEX, BOUNDARY, 1),
+                        new BoundaryReaffirmed(AGREEMENT, SAM, BOUNDARY, 1),
+                        new BoundaryReviewed(AGREEMENT, SAM, BOUNDARY, 1, DUE)))
+                .when(new ReaffirmBoundary(AGREEMENT, ALEX, BOUNDARY, null)), Rule.NOTHING_TO_REAFFIRM);
     }
 
     @Test
-    void aBoundaryIsRetiredWhenEveryPartnerAsked() {
-        fixture.given(with(active(), new BoundaryRetirementRequested(AGREEMENT, ALEX, BOUNDARY)))
-                .when(new RetireBoundary(AGREEMENT, SAM, BOUNDARY, null))
-                .expectEvents(new BoundaryRetirementRequested(AGREEMENT, SAM, BOUNDARY),
-                        new BoundaryRetired(AGREEMENT, SAM, BOUNDARY));
-    }
-
-    @Test
-    void aPartnerAsksToRetireOnce() {
-        refusedBy(fixture.given(with(active(), new BoundaryRetirementRequested(AGREEMENT, ALEX, BOUNDARY)))
-                .when(new RetireBoundary(AGREEMENT, ALEX, BOUNDARY, null)), Rule.ALREADY_ASKED_TO_RETIRE);
-    }
-
-    @Test
-    void onlyAnActiveOrSuspendedBoundaryIsRetired() {
-        refusedBy(fixture.given(proposed()).when(new RetireBoundary(AGREEMENT, ALEX, BOUNDARY, null)),
-                Rule.NOT_RETIRABLE);
+    void oneReaffirmationByEveryPartnerBothReinstatesAndReviews() {
+        fixture.given(with(suspended(), new BoundaryReviewDue(AGREEMENT, null, BOUNDARY, 1, LATER),
+                        new BoundaryReaffirmed(AGREEMENT, SAM, BOUNDARY, 1)))
+                .andGivenCurrentTime(NOW)
+                .when(new ReaffirmBoundary(AGREEMENT, ALEX, BOUNDARY, null))
+                .expectEvents(new BoundaryReaffirmed(AGREEMENT, ALEX, BOUNDARY, 1),
+                        new BoundaryReinstated(AGREEMENT, ALEX, BOUNDARY, 1),
+                        new BoundaryReviewed(AGREEMENT, ALEX, BOUNDARY, 1, DUE))
+                .expectScheduledDeadline(THIRTY_DAYS, new ReviewDeadline(BOUNDARY, 1, DUE));
     }
 }

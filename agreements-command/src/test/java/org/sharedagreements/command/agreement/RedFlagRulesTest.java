@@ -1,6 +1,7 @@
 package org.sharedagreements.command.agreement;
 
 import org.junit.jupiter.api.Test;
+import org.sharedagreements.kernel.CommandReceipt;
 import org.sharedagreements.kernel.RedFlagId;
 import org.sharedagreements.kernel.RedFlagIndicator;
 import org.sharedagreements.kernel.redflag.AddressRedFlag;
@@ -8,6 +9,7 @@ import org.sharedagreements.kernel.redflag.RaiseRedFlag;
 import org.sharedagreements.kernel.redflag.RedFlagAddressed;
 import org.sharedagreements.kernel.redflag.RedFlagRaised;
 
+/** Red flags: any partner raises one, also before any boundary exists, and any partner marks it addressed. */
 class RedFlagRulesTest extends AgreementFixtureTest {
 
     private static final RedFlagId FLAG = RedFlagId.of("0e0e0e0e-6666-4c5d-9e8f-0a1b2c3d4e5f");
@@ -16,7 +18,8 @@ class RedFlagRulesTest extends AgreementFixtureTest {
     void anyPartnerRaisesARedFlag() {
         fixture.given(couple())
                 .when(new RaiseRedFlag(AGREEMENT, SAM, FLAG, RedFlagIndicator.LONELINESS, "Evenings feel distant", null))
-                .expectEvents(new RedFlagRaised(AGREEMENT, SAM, FLAG, RedFlagIndicator.LONELINESS, "Evenings feel distant"));
+                .expectEvents(new RedFlagRaised(AGREEMENT, SAM, FLAG, RedFlagIndicator.LONELINESS, "Evenings feel distant"))
+                .expectResultMessagePayload(new CommandReceipt(3, null));
     }
 
     @Test
@@ -27,10 +30,11 @@ class RedFlagRulesTest extends AgreementFixtureTest {
     }
 
     @Test
-    void anyPartnerAddressesARedFlag() {
+    void anyPartnerAddressesARedFlagEvenOneTheyDidNotRaise() {
         fixture.given(with(couple(), new RedFlagRaised(AGREEMENT, SAM, FLAG, RedFlagIndicator.RESENTMENT, "")))
                 .when(new AddressRedFlag(AGREEMENT, ALEX, FLAG, "We booked a weekend away", null))
-                .expectEvents(new RedFlagAddressed(AGREEMENT, ALEX, FLAG, "We booked a weekend away"));
+                .expectEvents(new RedFlagAddressed(AGREEMENT, ALEX, FLAG, "We booked a weekend away"))
+                .expectResultMessagePayload(new CommandReceipt(4, null));
     }
 
     @Test
