@@ -1,0 +1,48 @@
+package org.sharedagreements.query.agreement;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.sharedagreements.kernel.AgreementEvent;
+import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.query.projection.EventTime;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The state of an agreement as it was at an instant: its events, read from the event store in sequence order up
+ * to the first one stored after that instant, folded with the same {@link AgreementStateFold} as the projection.
+ * Events are read from sequence 0, never from a snapshot, because snapshots hold the aggregate's state, not this
+ * document.
+ */
+@Component
+public class AgreementAsOf {
+
+    private final EventStore eventStore;
+
+    public AgreementAsOf(EventStore eventStore) {
+        this.eventStore = Objects.requireNonNull(eventStore, "the as-of query needs the event store");
+    }
+
+    /** The state at {@code instant}, or empty when the agreement had no event yet then. */
+    public Optional<AgreementState> at(AgreementId agreementId, Instant instant) {
+        DomainEventStream events = eventStore.readEvents(agreementId.toString(), 0);
+        AgreementState state = null;
+        while (events.hasNext()) {
+            DomainEventMessage<?> message = events.next();
+            if (EventTime.millis(message.getTimestamp()).isAfter(instant)) {
+                break;
+            }
+            if (message.getPayload() instanceof AgreementEvent event) {
+                state = AgreementStateFold.apply(state, event, message.getSequenceNumber(), message.getTimestamp());
+            }
+        }
+        if (state != null) {
+            state.asOf = EventTime.format(instant);
+        }
+        return Optional.ofNullable(state);
+    }
+}

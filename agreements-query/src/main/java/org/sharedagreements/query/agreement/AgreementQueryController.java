@@ -1,0 +1,75 @@
+package org.sharedagreements.query.agreement;
+
+import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.query.access.Caller;
+import org.sharedagreements.query.web.QueryParameters;
+import org.sharedagreements.query.web.QueryProblems;
+import org.sharedagreements.query.web.ReadAccess;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code GET /api/agreements} (the caller's agreements) and {@code GET /api/agreements/{a}} (one agreement's
+ * state, now from the read model or, with {@code asOf}, folded from its events up to that instant).
+ */
+@RestController
+@RequestMapping("/api/agreements")
+public class AgreementQueryController {
+
+    private final AgreementStateRepository states;
+    private final AgreementAsOf asOf;
+    private final ReadAccess readAccess;
+
+    public AgreementQueryController(AgreementStateRepository states, AgreementAsOf asOf, ReadAccess readAccess) {
+        this.states = states;
+        this.asOf = asOf;
+        this.readAccess = readAccess;
+    }
+
+    /**
+     * The agreements the caller joined (or joined and left) and, with the counsellor role, those granted to them.
+     * There is no agreement in the path, so {@code minVersion} needs {@code agreementId}: the agreement whose event
+     * the list must reflect.
+     */
+    @GetMapping
+    public List<AgreementSummary> list(@RequestParam(value = "minVersion", required = false) String minVersion,
+                                       @RequestParam(value = "agreementId", required = false) String agreementId,
+                                       Authentication authentication) {
+        QueryParameters parameters = new QueryParameters();
+        Long version = parameters.minVersion(minVersion);
+        AgreementId awaited = agreementId == null ? null : parameters.agreementId("agreementId", agreementId);
+        if (minVersion != null && agreementId == null) {
+            parameters.reject("agreementId", "is required with minVersion: the agreement whose version to wait for");
+        }
+        parameters.throwIfInvalid();
+        Caller caller = Caller.of(authentication);
+        if (awaited != null) {
+            readAccess.awaitForListing(awaited, caller, version);
+        }
+        return states.visibleTo(caller);
+    }
+
+    @GetMapping("/{a}")
+    public AgreementState agreement(@PathVariable("a") String a,
+                                    @RequestParam(value = "asOf", required = false) String asOfParameter,
+                                    @RequestParam(value = "minVersion", required = false) String minVersion,
+                                    Authentication authentication) {
+        QueryParameters parameters = new QueryParameters();
+        AgreementId agreementId = parameters.agreementId("agreementId", a);
+        Instant instant = parameters.instant("asOf", asOfParameter);
+        Long version = parameters.minVersion(minVersion);
+        parameters.throwIfInvalid();
+        readAccess.require(agreementId, Caller.of(authentication), version);
+        if (instant != null) {
+            return asOf.at(agreementId, instant).orElseThrow(() -> QueryProblems.notFound("agreement at that time"));
+        }
+        return states.find(agreementId).orElseThrow(() -> QueryProblems.notFound("agreement"));
+    }
+}

@@ -1,0 +1,43 @@
+package org.sharedagreements.query.caseload;
+
+import org.sharedagreements.query.agreement.AgreementState;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Works out what needs a counsellor's attention in one agreement at a given instant; pure, so it is tested with any clock. */
+public final class Caseload {
+
+    /** A proposal pending longer than this needs attention. */
+    public static final Duration STALE_PROPOSAL = Duration.ofDays(7);
+
+    private Caseload() {
+    }
+
+    public static CaseloadEntry entry(AgreementState state, Instant now) {
+        List<CaseloadEntry.OpenBreach> breaches = state.breaches.stream()
+                .filter(b -> !"RESOLVED".equals(b.status))
+                .map(b -> new CaseloadEntry.OpenBreach(b.breachId, b.boundaryId, b.status, b.breachedBy, b.occurredAt))
+                .toList();
+        List<CaseloadEntry.OpenRedFlag> flags = state.redFlags.stream()
+                .filter(f -> "OPEN".equals(f.status))
+                .map(f -> new CaseloadEntry.OpenRedFlag(f.flagId, f.indicator, f.raisedBy, f.raisedAt))
+                .toList();
+        List<CaseloadEntry.ReviewDue> reviews = state.boundaries.stream()
+                .filter(b -> b.reviewDue)
+                .map(b -> new CaseloadEntry.ReviewDue(b.boundaryId, b.activeVersion == null ? 0 : b.activeVersion,
+                        b.nextReviewAt))
+                .toList();
+        Instant staleBefore = now.minus(STALE_PROPOSAL);
+        List<CaseloadEntry.PendingProposal> pending = state.boundaries.stream()
+                .filter(b -> b.pending != null && b.pending.proposedAt != null
+                        && Instant.parse(b.pending.proposedAt).isBefore(staleBefore))
+                .map(b -> new CaseloadEntry.PendingProposal(b.boundaryId, b.pending.boundaryVersion,
+                        b.pending.proposedBy, b.pending.proposedAt, List.copyOf(b.pending.acceptedBy)))
+                .toList();
+        boolean attention = !breaches.isEmpty() || !flags.isEmpty() || !reviews.isEmpty() || !pending.isEmpty();
+        return new CaseloadEntry(state.agreementId, state.title, state.status, state.version, state.lastEventAt,
+                attention, breaches, flags, reviews, pending);
+    }
+}

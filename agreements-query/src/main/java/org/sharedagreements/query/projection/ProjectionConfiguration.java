@@ -1,0 +1,103 @@
+package org.sharedagreements.query.projection;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+
+/**
+ * How the projections run, set here rather than by the defaults, each for a reason:
+ * <ul>
+ *   <li>Pooled streaming processors (Axon's default is a tracking processor): segments are claimed through the
+ *   JDBC token store, so several query nodes share the work and take over from a node that dies.</li>
+ *   <li>A JDBC dead-letter queue per projection: Axon's default error handling logs a failing event and skips
+ *   it, so a projection would silently drift. A dead-lettered event also parks the later events of its agreement
+ *   (the sequencing policy is per aggregate), so that agreement's read model stops at a consistent point.</li>
+ *   <li>A snake_case {@link DeadLetterSchema}: Axon's default names are camelCase, which PostgreSQL folds; the
+ *   table is {@code dead_letter_entry} of the {@code V10__read_models.sql} migration.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+public class ProjectionConfiguration {
+
+    @Bean
+    public ProgressSignal progressSignal() {
+        return new ProgressSignal();
+    }
+
+    @Bean
+    public ProjectionProgress projectionProgress(JdbcTemplate jdbc, ProgressSignal signal) {
+        return new ProjectionProgress(jdbc, signal);
+    }
+
+    @Bean
+    public ReadModelProgress readModelProgress(ProjectionProgress progress,
+                                               @Value("${agreements.query.min-version-poll:20ms}") Duration poll) {
+        return new ReadModelProgress(progress, poll);
+    }
+
+    @Bean
+    public DeadLetterSchema deadLetterSchema() {
+        return DeadLetterSchema.builder()
+                .deadLetterTable("dead_letter_entry")
+                .deadLetterIdentifierColumn("dead_letter_id")
+                .processingGroupColumn("processing_group")
+                .sequenceIdentifierColumn("sequence_identifier")
+                .sequenceIndexColumn("sequence_index")
+                .messageTypeColumn("message_type")
+                .eventIdentifierColumn("event_identifier")
+                .timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .aggregateTypeColumn("aggregate_type")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .tokenTypeColumn("token_type")
+                .tokenColumn("token")
+                .enqueuedAtColumn("enqueued_at")
+                .lastTouchedColumn("last_touched")
+                .processingStartedColumn("processing_started")
+                .causeTypeColumn("cause_type")
+                .causeMessageColumn("cause_message")
+                .diagnosticsColumn("diagnostics")
+                .build();
+    }
+
+    @Bean
+    public ConfigurerModule projectionProcessors(ObjectProvider<ConnectionProvider> connectionProvider,
+                                                 ObjectProvider<TransactionManager> transactionManager,
+                                                 DeadLetterSchema deadLetterSchema,
+                                                 @Value("${agreements.query.segments:8}") int segments,
+                                                 @Value("${agreements.query.batch-size:16}") int batchSize) {
+        return configurer -> configurer.eventProcessing(processing -> {
+            for (String projection : Projections.ALL) {
+                processing.registerPooledStreamingEventProcessor(projection,
+                        org.axonframework.config.Configuration::eventStore,
+                        (config, builder) -> builder.initialSegmentCount(segments).batchSize(batchSize));
+                // the dead-letter queue only sees a handler's failure if the error handler passes it on
+                processing.registerListenerInvocationErrorHandler(projection, config -> PropagatingErrorHandler.instance());
+                processing.registerDeadLetterQueue(projection, config -> JdbcSequencedDeadLetterQueue
+                        .<EventMessage<?>>builder()
+                        .processingGroup(projection)
+                        .connectionProvider(connectionProvider.getObject())
+                        .transactionManager(transactionManager.getObject())
+                        .schema(deadLetterSchema)
+                        .genericSerializer(config.serializer())
+                        .eventSerializer(config.eventSerializer())
+                        .build());
+            }
+        });
+    }
+}

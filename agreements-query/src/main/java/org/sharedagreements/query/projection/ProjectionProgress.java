@@ -1,0 +1,73 @@
+package org.sharedagreements.query.projection;
+
+import org.sharedagreements.kernel.AgreementId;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Owns {@code projection_progress}: for each projection and agreement, the sequence number of the last event of
+ * that agreement the projection applied. A projection reads it before applying an event and skips events at or
+ * below it, so redelivered events (a segment taken over by another node, a retried batch) change nothing; it
+ * advances it in the same transaction as its own writes, as the last write of the event.
+ */
+public class ProjectionProgress {
+
+    /** What {@link #lastApplied} answers for an agreement the projection has not seen. */
+    public static final long NOTHING_APPLIED = -1;
+
+    private final JdbcTemplate jdbc;
+    private final ProgressSignal signal;
+
+    public ProjectionProgress(JdbcTemplate jdbc, ProgressSignal signal) {
+        this.jdbc = Objects.requireNonNull(jdbc, "projection progress needs a JdbcTemplate");
+        this.signal = Objects.requireNonNull(signal, "projection progress needs a signal");
+    }
+
+    public long lastApplied(String projection, AgreementId agreementId) {
+        List<Long> found = jdbc.queryForList(
+                "SELECT last_sequence FROM projection_progress WHERE projection = ? AND agreement_id = ?",
+                Long.class, projection, agreementId.value());
+        return found.isEmpty() ? NOTHING_APPLIED : found.get(0);
+    }
+
+    /** True when the projection applied the agreement's event {@code sequence} (and so every event before it). */
+    public boolean hasApplied(String projection, AgreementId agreementId, long sequence) {
+        return lastApplied(projection, agreementId) >= sequence;
+    }
+
+    /** Records that the projection applied the agreement's event {@code sequence}; never moves backwards. */
+    public void advance(String projection, AgreementId agreementId, long sequence) {
+        jdbc.update("""
+                INSERT INTO projection_progress (projection, agreement_id, last_sequence) VALUES (?, ?, ?)
+                ON CONFLICT (projection, agreement_id) DO UPDATE SET last_sequence = EXCLUDED.last_sequence
+                WHERE projection_progress.last_sequence < EXCLUDED.last_sequence""",
+                projection, agreementId.value(), sequence);
+        signalAfterCommit();
+    }
+
+    /** Forgets everything the projection applied (its reset handler empties its tables too). */
+    public void clear(String projection) {
+        jdbc.update("DELETE FROM projection_progress WHERE projection = ?", projection);
+    }
+
+    public ProgressSignal signal() {
+        return signal;
+    }
+
+    private void signalAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    signal.fire();
+                }
+            });
+        } else {
+            signal.fire();
+        }
+    }
+}

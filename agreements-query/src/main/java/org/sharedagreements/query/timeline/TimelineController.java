@@ -1,0 +1,54 @@
+package org.sharedagreements.query.timeline;
+
+import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.query.access.Caller;
+import org.sharedagreements.query.projection.Projections;
+import org.sharedagreements.query.web.QueryParameters;
+import org.sharedagreements.query.web.ReadAccess;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** {@code GET /api/agreements/{a}/timeline}: the agreement's events in sequence order, a page at a time. */
+@RestController
+public class TimelineController {
+
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 500;
+
+    private final TimelineRepository timeline;
+    private final ReadAccess readAccess;
+
+    public TimelineController(TimelineRepository timeline, ReadAccess readAccess) {
+        this.timeline = timeline;
+        this.readAccess = readAccess;
+    }
+
+    /** Up to {@code limit} events after sequence {@code after} (from the first event when absent). */
+    @GetMapping("/api/agreements/{a}/timeline")
+    public TimelinePage timeline(@PathVariable("a") String a,
+                                 @RequestParam(value = "after", required = false) String after,
+                                 @RequestParam(value = "limit", required = false) String limit,
+                                 @RequestParam(value = "minVersion", required = false) String minVersion,
+                                 Authentication authentication) {
+        QueryParameters parameters = new QueryParameters();
+        AgreementId agreementId = parameters.agreementId("agreementId", a);
+        Long afterSequence = parameters.wholeNumber("after", after, 0, Long.MAX_VALUE);
+        Long pageSize = parameters.wholeNumber("limit", limit, 1, MAX_LIMIT);
+        Long version = parameters.minVersion(minVersion);
+        parameters.throwIfInvalid();
+        readAccess.require(agreementId, Caller.of(authentication), version, Projections.TIMELINE);
+
+        int size = pageSize == null ? DEFAULT_LIMIT : pageSize.intValue();
+        List<TimelineEntry> entries = timeline.page(agreementId, afterSequence == null ? -1 : afterSequence, size + 1);
+        if (entries.size() <= size) {
+            return new TimelinePage(entries, null);
+        }
+        List<TimelineEntry> page = entries.subList(0, size);
+        return new TimelinePage(List.copyOf(page), page.get(size - 1).sequence());
+    }
+}

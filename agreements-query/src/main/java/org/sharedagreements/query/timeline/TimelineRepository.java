@@ -1,0 +1,100 @@
+package org.sharedagreements.query.timeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.query.projection.Content;
+import org.sharedagreements.query.projection.EventTime;
+import org.sharedagreements.query.projection.ProjectionJson;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Owns {@code timeline_event}: one row per event of an agreement, keyed by agreement and sequence, with the paths
+ * of its content so erasure can purge exactly that.
+ */
+@Repository
+public class TimelineRepository {
+
+    private static final ObjectMapper JSON = ProjectionJson.mapper();
+    private static final TypeReference<List<List<String>>> PATHS = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate jdbc;
+
+    public TimelineRepository(JdbcTemplate jdbc) {
+        this.jdbc = Objects.requireNonNull(jdbc, "the timeline repository needs a JdbcTemplate");
+    }
+
+    /**
+     * Adds an entry; an entry already there for that sequence stays as it is. {@code contentPaths} are the paths
+     * in its data that {@link #erase} purges.
+     */
+    public void append(AgreementId agreementId, TimelineEntry entry, List<List<String>> contentPaths) {
+        jdbc.update("""
+                        INSERT INTO timeline_event (agreement_id, sequence, type, at, actor, summary, data, content_paths)
+                        VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)
+                        ON CONFLICT (agreement_id, sequence) DO NOTHING""",
+                agreementId.value(), entry.sequence(), entry.type(), Timestamp.from(Instant.parse(entry.at())),
+                entry.actor(), entry.summary(), entry.data().toString(), write(contentPaths));
+    }
+
+    /** Purges the content of every entry of the agreement: each content path reads as erased. */
+    public void erase(AgreementId agreementId) {
+        List<Object[]> updates = jdbc.query("""
+                        SELECT sequence, data::text, content_paths::text FROM timeline_event
+                        WHERE agreement_id = ? AND content_paths <> '[]'::jsonb""",
+                (rs, row) -> {
+                    JsonNode data = read(rs.getString(2));
+                    Content.erase(data, readPaths(rs.getString(3)));
+                    return new Object[]{data.toString(), agreementId.value(), rs.getLong(1)};
+                }, agreementId.value());
+        jdbc.batchUpdate("UPDATE timeline_event SET data = ?::jsonb WHERE agreement_id = ? AND sequence = ?", updates);
+    }
+
+    /** Up to {@code limit} entries with a sequence above {@code after}, in sequence order. */
+    public List<TimelineEntry> page(AgreementId agreementId, long after, int limit) {
+        return jdbc.query("""
+                        SELECT sequence, type, at, actor, summary, data::text FROM timeline_event
+                        WHERE agreement_id = ? AND sequence > ? ORDER BY sequence LIMIT ?""",
+                (rs, row) -> new TimelineEntry(rs.getLong(1), rs.getString(2),
+                        EventTime.format(rs.getTimestamp(3).toInstant()), rs.getString(4), rs.getString(5),
+                        read(rs.getString(6)), null),
+                agreementId.value(), after, limit);
+    }
+
+    public void deleteAll() {
+        jdbc.update("DELETE FROM timeline_event");
+    }
+
+    private static List<List<String>> readPaths(String json) {
+        try {
+            return JSON.readValue(json, PATHS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable content paths", e);
+        }
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable timeline data", e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.sharedagreements.query.web;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+import java.util.List;
+import java.util.Map;
+
+/** The problems (RFC 9457) the query endpoints answer with; Spring MVC renders them as problem+json. */
+public final class QueryProblems {
+
+    private QueryProblems() {
+    }
+
+    /** 400 listing every invalid parameter as {@code errors: [{"field","message"}]}. */
+    public static ErrorResponseException invalid(List<Map<String, String>> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                errors.size() == 1 ? "1 parameter is invalid." : errors.size() + " parameters are invalid.");
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", List.copyOf(errors));
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+    }
+
+    /** 404: no such thing, or the caller may not see it; the two are never told apart. */
+    public static ErrorResponseException notFound(String what) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such " + what + ".");
+        problem.setTitle("Not found");
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    }
+
+    public static ErrorResponseException forbidden(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
+        problem.setTitle("Forbidden");
+        return new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
+    }
+
+    /** 503 with {@code Retry-After}: the read model has not applied the requested version yet. */
+    public static ErrorResponseException notYet(long minVersion, int retryAfterSeconds) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The read model has not caught up with version " + minVersion + " yet; retry shortly.");
+        problem.setTitle("Not caught up yet");
+        return new NotCaughtUp(problem, retryAfterSeconds);
+    }
+
+    private static final class NotCaughtUp extends ErrorResponseException {
+        private final HttpHeaders headers = new HttpHeaders();
+
+        NotCaughtUp(ProblemDetail problem, int retryAfterSeconds) {
+            super(HttpStatus.SERVICE_UNAVAILABLE, problem, null);
+            headers.set(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds));
+        }
+
+        @Override
+        public HttpHeaders getHeaders() {
+            return headers;
+        }
+    }
+}

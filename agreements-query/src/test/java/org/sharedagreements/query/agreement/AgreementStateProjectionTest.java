@@ -1,0 +1,132 @@
+package org.sharedagreements.query.agreement;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sharedagreements.kernel.CounsellorId;
+import org.sharedagreements.kernel.counsellor.CounsellorAccessGranted;
+import org.sharedagreements.kernel.counsellor.CounsellorAccessRequested;
+import org.sharedagreements.kernel.counsellor.CounsellorAccessRevoked;
+import org.sharedagreements.kernel.counsellor.RevocationReason;
+import org.sharedagreements.kernel.membership.PartnerInvited;
+import org.sharedagreements.kernel.PartnerId;
+import org.sharedagreements.query.access.AccessRole;
+import org.sharedagreements.query.access.AgreementAccess;
+import org.sharedagreements.query.access.Caller;
+import org.sharedagreements.query.projection.ProgressSignal;
+import org.sharedagreements.query.projection.ProjectionProgress;
+import org.sharedagreements.query.projection.Projections;
+import org.sharedagreements.query.support.ReadModelDatabase;
+import org.sharedagreements.query.support.Story;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sharedagreements.query.support.Story.ADA;
+import static org.sharedagreements.query.support.Story.BEN;
+
+/** Feeds events to the state projection and reads its tables on PostgreSQL. */
+class AgreementStateProjectionTest {
+
+    private JdbcTemplate jdbc;
+    private AgreementStateRepository states;
+    private AgreementAccess access;
+    private ProjectionProgress progress;
+    private AgreementStateProjection projection;
+
+    @BeforeEach
+    void emptyReadSide() {
+        jdbc = ReadModelDatabase.emptied();
+        states = new AgreementStateRepository(jdbc);
+        access = new AgreementAccess(jdbc);
+        progress = new ProjectionProgress(jdbc, new ProgressSignal());
+        projection = new AgreementStateProjection(states, access, progress);
+    }
+
+    private void feed(Story story) {
+        story.events.forEach(e -> projection.on(e.event(), e.sequence(), e.at()));
+    }
+
+    @Test
+    void storesTheFoldedDocumentWithItsVersion() {
+        Story story = Story.formed();
+        feed(story);
+
+        AgreementState state = states.find(story.agreementId).orElseThrow();
+        assertThat(state.version).isEqualTo(2);
+        assertThat(state.status).isEqualTo("ACTIVE");
+        assertThat(jdbc.queryForObject("SELECT version FROM agreement_state WHERE agreement_id = ?", Long.class,
+                story.agreementId.value())).isEqualTo(2);
+        assertThat(progress.lastApplied(Projections.AGREEMENT_STATE, story.agreementId)).isEqualTo(2);
+    }
+
+    @Test
+    void redeliveredEventsChangeNothing() {
+        Story story = Story.formed();
+        feed(story);
+        String before = jdbc.queryForObject("SELECT document::text FROM agreement_state", String.class);
+
+        // a segment taken over by another node replays from its last token: the same events again
+        feed(story);
+        Story.Recorded invite = story.events.get(1);
+        projection.on(new PartnerInvited(story.agreementId, ADA, PartnerId.of("mallory")), invite.sequence(),
+                invite.at());
+
+        assertThat(jdbc.queryForObject("SELECT document::text FROM agreement_state", String.class)).isEqualTo(before);
+        assertThat(access.roleOf(story.agreementId, new Caller("mallory", false))).isEmpty();
+    }
+
+    @Test
+    void partnersWhoJoinedAndGrantedCounsellorsSeeTheAgreementOthersDoNot() {
+        Story story = Story.formed();
+        story.then(new PartnerInvited(story.agreementId, ADA, PartnerId.of("cy")));
+        CounsellorId carol = CounsellorId.of("carol");
+        story.then(new CounsellorAccessRequested(story.agreementId, ADA, carol))
+                .then(new CounsellorAccessGranted(story.agreementId, BEN, carol));
+        feed(story);
+
+        assertThat(access.roleOf(story.agreementId, new Caller("ada", false))).contains(AccessRole.PARTNER);
+        assertThat(access.roleOf(story.agreementId, new Caller("cy", false))).as("invited, not joined").isEmpty();
+        assertThat(access.roleOf(story.agreementId, new Caller("carol", true))).contains(AccessRole.COUNSELLOR);
+        assertThat(access.roleOf(story.agreementId, new Caller("carol", false)))
+                .as("without the counsellor role").isEmpty();
+        assertThat(states.visibleTo(new Caller("carol", true))).extracting(AgreementSummary::role)
+                .containsExactly(AccessRole.COUNSELLOR);
+        assertThat(states.grantedTo("carol")).hasSize(1);
+
+        story.then(new CounsellorAccessRevoked(story.agreementId, BEN, carol, RevocationReason.REVOKED_BY_PARTNER));
+        feed(story);
+        assertThat(access.roleOf(story.agreementId, new Caller("carol", true))).isEmpty();
+        assertThat(states.visibleTo(new Caller("carol", true))).isEmpty();
+        assertThat(states.grantedTo("carol")).isEmpty();
+    }
+
+    @Test
+    void listsTheCallersAgreements() {
+        Story first = Story.formed();
+        Story second = Story.formed();
+        feed(first);
+        feed(second);
+
+        assertThat(states.visibleTo(new Caller("ben", false))).extracting(AgreementSummary::agreementId)
+                .containsExactlyInAnyOrder(first.agreementId.toString(), second.agreementId.toString());
+        AgreementSummary summary = states.visibleTo(new Caller("ada", false)).get(0);
+        assertThat(summary.title()).isEqualTo("Our agreement");
+        assertThat(summary.version()).isEqualTo(2);
+        assertThat(summary.lastEventAt()).isEqualTo("2026-01-05T10:02:00.123Z");
+        assertThat(states.visibleTo(new Caller("stranger", false))).isEmpty();
+    }
+
+    @Test
+    void resetEmptiesItsTables() {
+        Story story = Story.formed();
+        feed(story);
+
+        projection.reset();
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM agreement_state", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM agreement_access", Long.class)).isZero();
+        assertThat(progress.lastApplied(Projections.AGREEMENT_STATE, story.agreementId))
+                .isEqualTo(ProjectionProgress.NOTHING_APPLIED);
+        feed(story);
+        assertThat(states.find(story.agreementId)).isPresent();
+    }
+}
