@@ -18,6 +18,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +36,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
     static final String RETRY_AFTER_SECONDS = "5";
+
+    private final DataSource dataSource;
+
+    public ApiExceptionHandler(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
@@ -50,7 +59,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     public ResponseEntity<ProblemDetail> unexpected(Exception exception) {
-        if (databaseUnavailable(exception)) {
+        if (databaseUnavailable(exception) || causedBy(exception, SQLException.class) && !databaseAnswers()) {
             log.warn("Database unavailable: {}", exception.toString());
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                     "The service cannot reach its database right now; retry shortly.");
@@ -68,7 +77,28 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 || causedBy(exception, DataAccessResourceFailureException.class)
                 || causedBy(exception, TransientDataAccessException.class)
                 || causedBy(exception, SQLTransientException.class)
-                || causedBy(exception, java.net.ConnectException.class);
+                || causedBy(exception, java.net.ConnectException.class)
+                || connectionLost(exception);
+    }
+
+    /** Whether the database takes a connection and answers right now (asked only after a SQL failure). */
+    private boolean databaseAnswers() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(1);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** SQLState class 08 (connection exception) or 57P (the server is shutting down or restarting). */
+    private static boolean connectionLost(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean causedBy(Throwable exception, Class<? extends Throwable> type) {
