@@ -103,8 +103,13 @@ class QueryEndpointsTest extends ApiTest {
         assertThat(drafted.path("data").path("title").asText()).isEqualTo("Our agreement");
         assertThat(drafted.path("data").has("agreementId")).isFalse();
         assertThat(drafted.path("data").has("actor")).isFalse();
-        assertThat(drafted.has("hash")).isTrue();
-        assertThat(drafted.path("hash").isNull()).isTrue();
+        List<String> storedHashes = jdbc.queryForList("SELECT hash FROM domain_event_entry "
+                + "WHERE aggregate_identifier = ? ORDER BY sequence_number", String.class, couple.agreementId);
+        List<String> hashes = new ArrayList<>();
+        events.forEach(e -> hashes.add(e.path("hash").asText()));
+        assertThat(hashes).as("each event's hash as the event store keeps it")
+                .containsExactlyElementsOf(storedHashes.subList(0, 4))
+                .allMatch(hash -> hash.matches("[0-9a-f]{64}")).doesNotHaveDuplicates();
 
         Api.Response rest = couple.second.get(couple.path("/timeline?after=3&limit=4"));
         assertThat(rest.body().path("events")).hasSize(2);

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -23,6 +24,8 @@ import java.time.Duration;
  *   <li>A JDBC dead-letter queue per projection: Axon's default error handling logs a failing event and skips
  *   it, so a projection would silently drift. A dead-lettered event also parks the later events of its agreement
  *   (the sequencing policy is per aggregate), so that agreement's read model stops at a consistent point.</li>
+ *   <li>A {@link PromptEventSource} in front of the event store, so a processor learns of a committed append at
+ *   once instead of at its next 500 ms poll.</li>
  *   <li>A snake_case {@link DeadLetterSchema}: Axon's default names are camelCase, which PostgreSQL folds; the
  *   table is {@code dead_letter_entry} of the {@code V10__read_models.sql} migration.</li>
  * </ul>
@@ -75,8 +78,16 @@ public class ProjectionConfiguration {
                 .build();
     }
 
+    /** See {@link PromptEventSource}: without it, projections lag commands by up to the processor's 500 ms poll. */
+    @Bean(destroyMethod = "close")
+    public PromptEventSource projectionEventSource(EventStore eventStore,
+                                                   @Value("${agreements.query.events-recheck:500ms}") Duration recheck) {
+        return new PromptEventSource(eventStore, recheck);
+    }
+
     @Bean
-    public ConfigurerModule projectionProcessors(ObjectProvider<ConnectionProvider> connectionProvider,
+    public ConfigurerModule projectionProcessors(ObjectProvider<PromptEventSource> eventSource,
+                                                 ObjectProvider<ConnectionProvider> connectionProvider,
                                                  ObjectProvider<TransactionManager> transactionManager,
                                                  DeadLetterSchema deadLetterSchema,
                                                  @Value("${agreements.query.segments:8}") int segments,
@@ -84,7 +95,7 @@ public class ProjectionConfiguration {
         return configurer -> configurer.eventProcessing(processing -> {
             for (String projection : Projections.ALL) {
                 processing.registerPooledStreamingEventProcessor(projection,
-                        org.axonframework.config.Configuration::eventStore,
+                        config -> eventSource.getObject(),
                         (config, builder) -> builder.initialSegmentCount(segments).batchSize(batchSize));
                 // the dead-letter queue only sees a handler's failure if the error handler passes it on
                 processing.registerListenerInvocationErrorHandler(projection, config -> PropagatingErrorHandler.instance());

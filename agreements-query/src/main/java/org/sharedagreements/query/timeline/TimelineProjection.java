@@ -20,7 +20,8 @@ import java.time.Instant;
 
 /**
  * Appends every event of every agreement to its timeline; idempotent by the agreement's recorded progress. When
- * an agreement is erased, the content in its earlier entries' data is purged; the entries themselves stay.
+ * an agreement is erased, the content in its earlier entries' data is purged; the entries themselves stay. Each
+ * entry is announced through {@link TimelineSignals} once committed, which is what feeds the live streams.
  */
 @Component
 @ProcessingGroup(Projections.TIMELINE)
@@ -28,10 +29,12 @@ public class TimelineProjection {
 
     private final TimelineRepository timeline;
     private final ProjectionProgress progress;
+    private final TimelineSignals signals;
 
-    public TimelineProjection(TimelineRepository timeline, ProjectionProgress progress) {
+    public TimelineProjection(TimelineRepository timeline, ProjectionProgress progress, TimelineSignals signals) {
         this.timeline = timeline;
         this.progress = progress;
+        this.signals = signals;
     }
 
     @EventHandler
@@ -45,6 +48,7 @@ public class TimelineProjection {
             timeline.erase(agreementId);
         }
         progress.advance(Projections.TIMELINE, agreementId, sequence);
+        signals.appendedAfterCommit(agreementId, sequence);
     }
 
     @ResetHandler

@@ -59,15 +59,29 @@ public class TimelineRepository {
         jdbc.batchUpdate("UPDATE timeline_event SET data = ?::jsonb WHERE agreement_id = ? AND sequence = ?", updates);
     }
 
-    /** Up to {@code limit} entries with a sequence above {@code after}, in sequence order. */
+    /**
+     * Up to {@code limit} entries with a sequence above {@code after}, in sequence order, each with the hash the
+     * event store keeps with the event. The hash is joined from the event table when read rather than copied into
+     * this table: it is the stored event's own, so it cannot go stale or differ after a replay.
+     */
     public List<TimelineEntry> page(AgreementId agreementId, long after, int limit) {
         return jdbc.query("""
-                        SELECT sequence, type, at, actor, summary, data::text FROM timeline_event
-                        WHERE agreement_id = ? AND sequence > ? ORDER BY sequence LIMIT ?""",
+                        SELECT t.sequence, t.type, t.at, t.actor, t.summary, t.data::text, e.hash
+                        FROM timeline_event t
+                        LEFT JOIN domain_event_entry e
+                          ON e.aggregate_identifier = ? AND e.sequence_number = t.sequence
+                        WHERE t.agreement_id = ? AND t.sequence > ? ORDER BY t.sequence LIMIT ?""",
                 (rs, row) -> new TimelineEntry(rs.getLong(1), rs.getString(2),
                         EventTime.format(rs.getTimestamp(3).toInstant()), rs.getString(4), rs.getString(5),
-                        read(rs.getString(6)), null),
-                agreementId.value(), after, limit);
+                        read(rs.getString(6)), rs.getString(7)),
+                agreementId.toString(), agreementId.value(), after, limit);
+    }
+
+    /** The sequence of the agreement's last entry, or -1 when it has none. */
+    public long lastSequence(AgreementId agreementId) {
+        Long last = jdbc.queryForObject("SELECT max(sequence) FROM timeline_event WHERE agreement_id = ?",
+                Long.class, agreementId.value());
+        return last == null ? -1 : last;
     }
 
     public void deleteAll() {

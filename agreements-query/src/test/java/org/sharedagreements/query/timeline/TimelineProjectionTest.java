@@ -10,8 +10,11 @@ import org.sharedagreements.query.support.ReadModelDatabase;
 import org.sharedagreements.query.support.Story;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,12 +24,14 @@ class TimelineProjectionTest {
     private JdbcTemplate jdbc;
     private TimelineRepository timeline;
     private TimelineProjection projection;
+    private TimelineSignals signals;
 
     @BeforeEach
     void emptyReadSide() {
         jdbc = ReadModelDatabase.emptied();
         timeline = new TimelineRepository(jdbc);
-        projection = new TimelineProjection(timeline, new ProjectionProgress(jdbc, new ProgressSignal()));
+        signals = new TimelineSignals();
+        projection = new TimelineProjection(timeline, new ProjectionProgress(jdbc, new ProgressSignal()), signals);
     }
 
     private void feed(Story story) {
@@ -52,7 +57,7 @@ class TimelineProjectionTest {
         assertThat(proposed.data().path("boundaryId").asText()).isEqualTo(boundary.toString());
         assertThat(proposed.data().path("terms").path("statement").asText()).isEqualTo("No DMs with exes");
         assertThat(proposed.data().path("terms").path("reviewEvery").asText()).isEqualTo("P14D");
-        assertThat(proposed.hash()).isNull();
+        assertThat(proposed.hash()).as("no stored event, no hash").isNull();
         assertThat(entries.get(1).data().path("partnerId").asText()).isEqualTo("ben");
     }
 
@@ -107,5 +112,41 @@ class TimelineProjectionTest {
         assertThat(timeline.page(story.agreementId, -1, 10)).isEmpty();
         feed(story);
         assertThat(timeline.page(story.agreementId, -1, 10)).hasSize(3);
+    }
+
+    @Test
+    void eachEntryCarriesTheHashStoredWithItsEvent() {
+        Story story = Story.formed();
+        feed(story);
+        for (Story.Recorded recorded : story.events.subList(0, 2)) {
+            jdbc.update("""
+                    INSERT INTO domain_event_entry (event_identifier, payload, payload_type, time_stamp,
+                                                    aggregate_identifier, sequence_number, type)
+                    VALUES (?, ?, ?, ?, ?, ?, 'Agreement')""", UUID.randomUUID().toString(),
+                    ("{\"n\":" + recorded.sequence() + "}").getBytes(StandardCharsets.UTF_8),
+                    recorded.event().getClass().getName(), recorded.at().toString(), story.agreementId.toString(),
+                    recorded.sequence());
+        }
+        List<String> stored = jdbc.queryForList("SELECT hash FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "ORDER BY sequence_number", String.class, story.agreementId.toString());
+
+        List<TimelineEntry> entries = timeline.page(story.agreementId, -1, 10);
+
+        assertThat(stored).hasSize(2).allMatch(hash -> hash.matches("[0-9a-f]{64}"));
+        assertThat(entries).extracting(TimelineEntry::hash).containsExactly(stored.get(0), stored.get(1), null);
+    }
+
+    @Test
+    void everyNewEntryIsSignalledOnceAndRedeliveriesAreNot() {
+        List<TimelineAppended> heard = new ArrayList<>();
+        signals.subscribe(heard::add);
+        Story story = Story.formed();
+
+        feed(story);
+        feed(story);
+
+        assertThat(heard).containsExactly(new TimelineAppended(story.agreementId, 0),
+                new TimelineAppended(story.agreementId, 1), new TimelineAppended(story.agreementId, 2));
+        assertThat(timeline.lastSequence(story.agreementId)).isEqualTo(2);
     }
 }

@@ -1,0 +1,47 @@
+package org.sharedagreements.query.stream;
+
+import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.query.access.Caller;
+import org.sharedagreements.query.projection.Projections;
+import org.sharedagreements.query.web.QueryParameters;
+import org.sharedagreements.query.web.ReadAccess;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * {@code GET /api/agreements/{a}/stream}: the agreement's timeline as Server-Sent Events, one {@code data:} line
+ * with a timeline entry (the JSON of {@code /timeline}) and {@code id:} its sequence per event. {@code after} (or
+ * the {@code Last-Event-ID} a reconnecting browser sends) resumes: the entries after it come first. Without either
+ * the stream starts with the next event; {@code after=-1} sends the whole timeline first.
+ */
+@RestController
+public class TimelineStreamController {
+
+    private final TimelineStreams streams;
+    private final ReadAccess readAccess;
+
+    public TimelineStreamController(TimelineStreams streams, ReadAccess readAccess) {
+        this.streams = streams;
+        this.readAccess = readAccess;
+    }
+
+    @GetMapping("/api/agreements/{a}/stream")
+    public SseEmitter stream(@PathVariable("a") String a,
+                             @RequestParam(value = "after", required = false) String after,
+                             @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
+                             Authentication authentication) {
+        QueryParameters parameters = new QueryParameters();
+        AgreementId agreementId = parameters.agreementId("agreementId", a);
+        Long afterSequence = after != null ? parameters.wholeNumber("after", after, -1, Long.MAX_VALUE)
+                : parameters.wholeNumber("Last-Event-ID", lastEventId, 0, Long.MAX_VALUE);
+        parameters.throwIfInvalid();
+        Caller caller = Caller.of(authentication);
+        readAccess.require(agreementId, caller, null, Projections.TIMELINE);
+        return streams.open(agreementId, caller, afterSequence);
+    }
+}

@@ -1,0 +1,232 @@
+package org.sharedagreements.query.stream;
+
+import jakarta.annotation.PreDestroy;
+import org.axonframework.common.Registration;
+import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.query.access.AgreementAccess;
+import org.sharedagreements.query.access.Caller;
+import org.sharedagreements.query.timeline.TimelineAppended;
+import org.sharedagreements.query.timeline.TimelineEntry;
+import org.sharedagreements.query.timeline.TimelineRepository;
+import org.sharedagreements.query.timeline.TimelineSignals;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The registry of open timeline streams. It listens to {@link TimelineSignals}; on a signal for an agreement every
+ * open stream of that agreement reads the entries after the last one it sent from the read model and sends them,
+ * so a stream sends every entry once, in order, whatever signals arrive. Sending happens on this registry's own
+ * threads, never on the projection's. A stream is removed from the registry when its client goes away (a failed
+ * write; a heartbeat comment is written every {@code agreements.stream.heartbeat} so a silent agreement finds out
+ * too), when it times out ({@code agreements.stream.timeout}), or when its caller may no longer see the agreement.
+ */
+@Component
+public class TimelineStreams {
+
+    private static final Logger log = LoggerFactory.getLogger(TimelineStreams.class);
+    private static final int PAGE = 200;
+    private static final Duration RECONNECT = Duration.ofSeconds(3);
+
+    private final TimelineRepository timeline;
+    private final AgreementAccess access;
+    private final Duration timeout;
+    private final Map<AgreementId, Set<Stream>> open = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService senders;
+    private final Registration signalRegistration;
+
+    public TimelineStreams(TimelineRepository timeline, AgreementAccess access, TimelineSignals signals,
+                           @Value("${agreements.stream.timeout:30m}") Duration timeout,
+                           @Value("${agreements.stream.heartbeat:15s}") Duration heartbeat,
+                           @Value("${agreements.stream.sender-threads:2}") int senderThreads) {
+        this.timeline = Objects.requireNonNull(timeline, "streams read the timeline");
+        this.access = Objects.requireNonNull(access, "streams check who may see an agreement");
+        if (timeout.isNegative() || timeout.isZero() || heartbeat.isNegative() || heartbeat.isZero()) {
+            throw new IllegalArgumentException("stream timeout and heartbeat must be positive");
+        }
+        if (senderThreads < 1) {
+            throw new IllegalArgumentException("streams need at least one sender thread, not " + senderThreads);
+        }
+        this.timeout = timeout;
+        AtomicInteger threads = new AtomicInteger();
+        this.senders = Executors.newScheduledThreadPool(senderThreads, runnable -> {
+            Thread thread = new Thread(runnable, "timeline-stream-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.senders.scheduleWithFixedDelay(this::scheduledHeartbeat, heartbeat.toMillis(), heartbeat.toMillis(),
+                TimeUnit.MILLISECONDS);
+        this.signalRegistration = signals.subscribe(this::onAppended);
+    }
+
+    /**
+     * Opens a stream of the agreement's timeline for a caller who may see it: first the entries after
+     * {@code after} (every entry from the first with -1), then each entry as it lands. With {@code after} null
+     * the stream starts with the next entry to land.
+     */
+    public SseEmitter open(AgreementId agreementId, Caller caller, Long after) {
+        SseEmitter emitter = new SseEmitter(timeout.toMillis());
+        Stream stream = new Stream(agreementId, caller, emitter);
+        emitter.onCompletion(stream::close);
+        emitter.onTimeout(stream::close);
+        emitter.onError(error -> stream.close());
+        synchronized (stream) {
+            open.computeIfAbsent(agreementId, id -> ConcurrentHashMap.newKeySet()).add(stream);
+            stream.lastSent = after == null ? timeline.lastSequence(agreementId) : after;
+            // Spring sends the response headers with the first write only; without this the client would see
+            // nothing until the first event or heartbeat. The retry field tells browsers when to reconnect.
+            stream.opened();
+        }
+        schedule(stream);
+        return emitter;
+    }
+
+    /** How many streams of the agreement are open (what the tests and diagnostics look at). */
+    public int openStreams(AgreementId agreementId) {
+        Set<Stream> streams = open.get(agreementId);
+        return streams == null ? 0 : streams.size();
+    }
+
+    public int openStreams() {
+        return open.values().stream().mapToInt(Set::size).sum();
+    }
+
+    /**
+     * Catches every open stream up, ends those whose caller may no longer see the agreement, and writes a comment
+     * to the rest, which finds and removes streams whose client went away. Runs every
+     * {@code agreements.stream.heartbeat}; it is also the fallback should a signal ever be missed.
+     */
+    public void heartbeat() {
+        open.values().forEach(streams -> List.copyOf(streams).forEach(Stream::heartbeat));
+    }
+
+    private void scheduledHeartbeat() {
+        try {
+            heartbeat();
+        } catch (RuntimeException e) {
+            // a failed round must not end the schedule
+            log.warn("Timeline stream heartbeat failed", e);
+        }
+    }
+
+    @PreDestroy
+    public void closeAll() {
+        signalRegistration.cancel();
+        senders.shutdownNow();
+        open.values().forEach(streams -> streams.forEach(stream -> stream.emitter.complete()));
+        open.clear();
+    }
+
+    private void onAppended(TimelineAppended signal) {
+        Set<Stream> streams = open.get(signal.agreementId());
+        if (streams != null) {
+            streams.forEach(this::schedule);
+        }
+    }
+
+    private void schedule(Stream stream) {
+        try {
+            senders.execute(stream::drain);
+        } catch (RejectedExecutionException e) {
+            stream.emitter.complete();
+        }
+    }
+
+    private final class Stream {
+        private final AgreementId agreementId;
+        private final Caller caller;
+        private final SseEmitter emitter;
+        private long lastSent;
+        private volatile boolean closed;
+
+        private Stream(AgreementId agreementId, Caller caller, SseEmitter emitter) {
+            this.agreementId = agreementId;
+            this.caller = caller;
+            this.emitter = emitter;
+        }
+
+        /** Sends every entry after the last one sent; ends the stream if the caller may no longer see the agreement. */
+        synchronized void drain() {
+            if (closed) {
+                return;
+            }
+            try {
+                if (access.roleOf(agreementId, caller).isEmpty()) {
+                    close();
+                    emitter.complete();
+                    return;
+                }
+                List<TimelineEntry> entries;
+                do {
+                    entries = timeline.page(agreementId, lastSent, PAGE);
+                    for (TimelineEntry entry : entries) {
+                        emitter.send(SseEmitter.event().id(Long.toString(entry.sequence()))
+                                .data(entry, MediaType.APPLICATION_JSON));
+                        lastSent = entry.sequence();
+                    }
+                } while (entries.size() == PAGE && !closed);
+            } catch (IOException | IllegalStateException e) {
+                gone(e);
+            } catch (RuntimeException e) {
+                log.warn("Timeline stream of {} failed; closing it so the client reconnects: {}", agreementId, e.toString());
+                close();
+                emitter.completeWithError(e);
+            }
+        }
+
+        /**
+         * Catches up and checks access as on a signal (so a missed signal or a revoked grant is noticed within one
+         * heartbeat), then writes a comment so a client that went away is noticed even when nothing happens.
+         */
+        synchronized void opened() {
+            try {
+                emitter.send(SseEmitter.event().comment("open").reconnectTime(RECONNECT.toMillis()));
+            } catch (IOException | IllegalStateException e) {
+                gone(e);
+            }
+        }
+
+        synchronized void heartbeat() {
+            drain();
+            if (closed) {
+                return;
+            }
+            try {
+                emitter.send(SseEmitter.event().comment("keep-alive"));
+            } catch (IOException | IllegalStateException e) {
+                gone(e);
+            }
+        }
+
+        /** The client went away (or the emitter is already done): forget the stream. */
+        private void gone(Exception cause) {
+            log.debug("Timeline stream of {} closed: {}", agreementId, cause.toString());
+            close();
+            emitter.completeWithError(cause);
+        }
+
+        void close() {
+            closed = true;
+            open.computeIfPresent(agreementId, (id, streams) -> {
+                streams.remove(this);
+                return streams.isEmpty() ? null : streams;
+            });
+        }
+    }
+}
