@@ -7,9 +7,7 @@ import org.sharedagreements.query.integrity.EventChainStore;
 import org.sharedagreements.query.integrity.HashChain;
 import org.sharedagreements.query.integrity.Verification;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.ConnectionCallback;
 
-import java.sql.Statement;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,43 +42,40 @@ class HashChainTamperTest extends ApiTest {
     @Test
     void aChangedPayloadByteIsFound() {
         Couple couple = sixEvents("hc-cat", "hc-dan");
-        tamper("UPDATE domain_event_entry SET payload = overlay(payload PLACING '\\x20'::bytea FROM 3 FOR 1) "
+        assertInvalidAfter(couple, 3,
+                "UPDATE domain_event_entry SET payload = overlay(payload PLACING '\\x20'::bytea FROM 3 FOR 1) "
                 + "WHERE aggregate_identifier = '" + couple.agreementId + "' AND sequence_number = 3");
-        assertInvalidAt(couple, 3);
     }
 
     @Test
     void aChangedTimestampIsFound() {
         Couple couple = sixEvents("hc-eve", "hc-fay");
-        tamper("UPDATE domain_event_entry SET time_stamp = '2020-01-01T00:00:00.000Z' "
+        assertInvalidAfter(couple, 2, "UPDATE domain_event_entry SET time_stamp = '2020-01-01T00:00:00.000Z' "
                 + "WHERE aggregate_identifier = '" + couple.agreementId + "' AND sequence_number = 2");
-        assertInvalidAt(couple, 2);
     }
 
     @Test
     void aChangedTypeIsFound() {
         Couple couple = sixEvents("hc-gil", "hc-hal");
-        tamper("UPDATE domain_event_entry SET payload_type = 'org.sharedagreements.kernel.boundary.BoundaryDeclined' "
+        assertInvalidAfter(couple, 4,
+                "UPDATE domain_event_entry SET payload_type = 'org.sharedagreements.kernel.boundary.BoundaryDeclined' "
                 + "WHERE aggregate_identifier = '" + couple.agreementId + "' AND sequence_number = 4");
-        assertInvalidAt(couple, 4);
     }
 
     @Test
     void aDeletedEventIsFound() {
         Couple couple = sixEvents("hc-ida", "hc-jon");
-        tamper("DELETE FROM domain_event_entry WHERE aggregate_identifier = '" + couple.agreementId
-                + "' AND sequence_number = 2");
-        assertInvalidAt(couple, 2);
+        assertInvalidAfter(couple, 2, "DELETE FROM domain_event_entry WHERE aggregate_identifier = '"
+                + couple.agreementId + "' AND sequence_number = 2");
     }
 
     @Test
     void aReorderedEventIsFound() {
         Couple couple = sixEvents("hc-kim", "hc-lou");
         String where = "WHERE aggregate_identifier = '" + couple.agreementId + "' AND sequence_number = ";
-        tamper("UPDATE domain_event_entry SET sequence_number = -1 " + where + "3",
+        assertInvalidAfter(couple, 3, "UPDATE domain_event_entry SET sequence_number = -1 " + where + "3",
                 "UPDATE domain_event_entry SET sequence_number = 3 " + where + "4",
                 "UPDATE domain_event_entry SET sequence_number = 4 " + where + "-1");
-        assertInvalidAt(couple, 3);
     }
 
     @Test
@@ -112,17 +107,15 @@ class HashChainTamperTest extends ApiTest {
                 + "AND sequence_number = ?", String.class, agreementId, sequence);
     }
 
-    /** Runs SQL as someone with direct database access would, past the table's immutability triggers. */
-    private void tamper(String... statements) {
-        jdbc.execute((ConnectionCallback<Void>) connection -> {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SET session_replication_role = replica");
-                for (String sql : statements) {
-                    statement.executeUpdate(sql);
-                }
-                statement.execute("SET session_replication_role = origin");
-            }
-            return null;
-        });
+    /**
+     * Tampers as someone with direct database access would, past the table's immutability triggers, checks that
+     * verification names {@code sequence}, and puts the rows back so no other test meets a tampered event.
+     */
+    private void assertInvalidAfter(Couple couple, long sequence, String... statements) {
+        try (Tampering tampering = Tampering.of(jdbc, couple.agreementId)) {
+            tampering.run(statements);
+            assertInvalidAt(couple, sequence);
+        }
+        assertThat(chain.verify(couple.agreementId).valid()).as("restored").isTrue();
     }
 }
