@@ -10,6 +10,10 @@ public interface AgreementCommand {
 
     PartnerId actor();
 
-    /** The version the caller expects the agreement to be at, or {@code null} for no expectation. */
+    /**
+     * The version the caller expects the agreement to be at, or {@code null} for no expectation. The agreement
+     * checks it itself, after deciding the caller may see it at all (not Axon's {@code @TargetAggregateVersion},
+     * which would answer a stranger with a version conflict and so confirm that the agreement exists).
+     */
     Long expectedVersion();
 }

@@ -1,7 +1,6 @@
 package org.sharedagreements.kernel.boundary;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.sharedagreements.kernel.AgreementCommand;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.BoundaryId;
@@ -12,5 +11,5 @@ public record AcceptBoundary(@TargetAggregateIdentifier AgreementId agreementId,
                              PartnerId actor,
                              BoundaryId boundaryId,
                              int boundaryVersion,
-                             @TargetAggregateVersion Long expectedVersion) implements AgreementCommand {
+                             Long expectedVersion) implements AgreementCommand {
 }

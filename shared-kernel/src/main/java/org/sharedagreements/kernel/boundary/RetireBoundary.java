@@ -1,7 +1,6 @@
 package org.sharedagreements.kernel.boundary;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.sharedagreements.kernel.AgreementCommand;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.BoundaryId;
@@ -11,5 +10,5 @@ import org.sharedagreements.kernel.PartnerId;
 public record RetireBoundary(@TargetAggregateIdentifier AgreementId agreementId,
                              PartnerId actor,
                              BoundaryId boundaryId,
-                             @TargetAggregateVersion Long expectedVersion) implements AgreementCommand {
+                             Long expectedVersion) implements AgreementCommand {
 }

@@ -1,7 +1,6 @@
 package org.sharedagreements.kernel.boundary;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.sharedagreements.kernel.AgreementCommand;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.BoundaryId;
@@ -13,5 +12,5 @@ public record ReviseBoundary(@TargetAggregateIdentifier AgreementId agreementId,
                              PartnerId actor,
                              BoundaryId boundaryId,
                              BoundaryTerms terms,
-                             @TargetAggregateVersion Long expectedVersion) implements AgreementCommand {
+                             Long expectedVersion) implements AgreementCommand {
 }

@@ -1,7 +1,6 @@
 package org.sharedagreements.kernel.breach;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.sharedagreements.kernel.AgreementCommand;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.BreachId;
@@ -11,5 +10,5 @@ import org.sharedagreements.kernel.PartnerId;
 public record AcknowledgeBreach(@TargetAggregateIdentifier AgreementId agreementId,
                                 PartnerId actor,
                                 BreachId breachId,
-                                @TargetAggregateVersion Long expectedVersion) implements AgreementCommand {
+                                Long expectedVersion) implements AgreementCommand {
 }

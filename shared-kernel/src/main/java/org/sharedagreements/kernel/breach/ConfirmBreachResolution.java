@@ -1,7 +1,6 @@
 package org.sharedagreements.kernel.breach;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.sharedagreements.kernel.AgreementCommand;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.BreachId;
@@ -12,5 +11,5 @@ public record ConfirmBreachResolution(@TargetAggregateIdentifier AgreementId agr
                                       PartnerId actor,
                                       BreachId breachId,
                                       String note,
-                                      @TargetAggregateVersion Long expectedVersion) implements AgreementCommand {
+                                      Long expectedVersion) implements AgreementCommand {
 }

@@ -1,7 +1,6 @@
 package org.sharedagreements.kernel.breach;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.sharedagreements.kernel.AgreementCommand;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.BoundaryId;
@@ -17,5 +16,5 @@ public record ReportBreach(@TargetAggregateIdentifier AgreementId agreementId,
                            PartnerId breachedBy,
                            String description,
                            Instant occurredAt,
-                           @TargetAggregateVersion Long expectedVersion) implements AgreementCommand {
+                           Long expectedVersion) implements AgreementCommand {
 }

@@ -1,7 +1,6 @@
 package org.sharedagreements.kernel.counsellor;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.sharedagreements.kernel.AgreementCommand;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.CounsellorId;
@@ -11,5 +10,5 @@ import org.sharedagreements.kernel.PartnerId;
 public record ApproveCounsellorAccess(@TargetAggregateIdentifier AgreementId agreementId,
                                       PartnerId actor,
                                       CounsellorId counsellorId,
-                                      @TargetAggregateVersion Long expectedVersion) implements AgreementCommand {
+                                      Long expectedVersion) implements AgreementCommand {
 }

@@ -1,7 +1,6 @@
 package org.sharedagreements.kernel.membership;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.sharedagreements.kernel.AgreementCommand;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.PartnerId;
@@ -10,5 +9,5 @@ import org.sharedagreements.kernel.PartnerId;
 public record InvitePartner(@TargetAggregateIdentifier AgreementId agreementId,
                             PartnerId actor,
                             PartnerId partnerId,
-                            @TargetAggregateVersion Long expectedVersion) implements AgreementCommand {
+                            Long expectedVersion) implements AgreementCommand {
 }

@@ -1,7 +1,6 @@
 package org.sharedagreements.kernel.redflag;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.sharedagreements.kernel.AgreementCommand;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.PartnerId;
@@ -12,5 +11,5 @@ public record AddressRedFlag(@TargetAggregateIdentifier AgreementId agreementId,
                              PartnerId actor,
                              RedFlagId flagId,
                              String note,
-                             @TargetAggregateVersion Long expectedVersion) implements AgreementCommand {
+                             Long expectedVersion) implements AgreementCommand {
 }
