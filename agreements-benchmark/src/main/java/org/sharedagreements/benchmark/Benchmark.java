@@ -1,0 +1,515 @@
+package org.sharedagreements.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.sharedagreements.kernel.PartnerId;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The benchmark of README "Performance": the service on PostgreSQL (fsync on) against the physical limit of the
+ * same machine in the same run. Command throughput and latency at 1, 4 and 16 clients on distinct agreements and
+ * on one hot agreement, against single-row INSERT+COMMIT through JDBC at the same concurrency; rebuild speed of the
+ * read models over a million stored events, against reading and deserializing them straight from the table; read
+ * latencies; peak heap and start-up time. Prints a table and writes {@code target/benchmark.json}.
+ * <p>
+ * {@code --smoke} runs every step on tiny sizes (a check that the benchmark works, not a measurement).
+ */
+public final class Benchmark {
+
+    private static final String SECRET = "benchmark-secret-that-is-at-least-32-bytes";
+    private static final String MASTER_KEY = Base64.getEncoder().encodeToString(new byte[32]);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final int[] CLIENTS = {1, 4, 16};
+
+    private final boolean smoke;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final Map<String, Object> results = new LinkedHashMap<>();
+    private final List<String> table = new ArrayList<>();
+    private String base;
+
+    private Benchmark(boolean smoke) {
+        this.smoke = smoke;
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean smoke = List.of(args).contains("--smoke");
+        new Benchmark(smoke).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        int commandsPerClient = smoke ? 20 : 600;
+        int rebuildAgreements = smoke ? 20 : 10_000;
+        int eventsPerAgreement = 100;
+        Path data = Files.createTempDirectory("agreements-benchmark-");
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data)
+                .setCleanDataDirectory(true).setServerConfig("max_connections", "300").start();
+             HikariDataSource dataSource = dataSource(postgres)) {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            results.put("date", LocalDate.now().toString());
+            results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                    "memoryGiB", totalMemoryGiB(), "os", System.getProperty("os.name") + " " + System.getProperty("os.arch")));
+            results.put("smoke", smoke);
+
+            // 1. Stored events for the rebuild and the read latencies, written as the service would write them.
+            EventGenerator generator = new EventGenerator(dataSource, MASTER_KEY);
+            PartnerId owner = PartnerId.of("bench-owner");
+            long started = System.nanoTime();
+            String thousand;
+            String tenThousand;
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                for (int i = 0; i < rebuildAgreements; i++) {
+                    generator.agreement(connection, owner, eventsPerAgreement - 1);
+                    if (i % 50 == 49) {
+                        connection.commit();
+                    }
+                }
+                thousand = generator.agreement(connection, owner, smoke ? 49 : 999);
+                tenThousand = generator.agreement(connection, owner, smoke ? 199 : 9_999);
+                connection.commit();
+            }
+            long stored = count(dataSource, "SELECT count(*) FROM domain_event_entry");
+            log("generated %,d stored events in %.1f s", stored, seconds(started));
+
+            // 2. Baseline of the rebuild: JDBC + Jackson straight from the table.
+            started = System.nanoTime();
+            long read = generator.readAndDeserializeAll();
+            double rawSeconds = seconds(started);
+            double rawRate = read / rawSeconds;
+
+            // 3. The service, started on that database; its projections build the read models from scratch.
+            Instant launch = Instant.now();
+            Process service = startService(postgres.getPort());
+            try {
+                double startupSeconds = awaitReady(launch);
+                results.put("startupSeconds", round(startupSeconds));
+                HeapWatch heap = new HeapWatch();
+                heap.start();
+                started = System.nanoTime();
+                awaitProjectionsAt(head(dataSource), Duration.ofMinutes(30));
+                double initialBuild = seconds(started);
+
+                // 4. Commands against their baseline.
+                int payloadSize = redFlagPayloadSize(dataSource);
+                Map<String, Object> commands = new LinkedHashMap<>();
+                for (int clients : CLIENTS) {
+                    Stats distinct = commands(clients, commandsPerClient, false);
+                    Stats hot = commands(clients, commandsPerClient, true);
+                    Stats baseline = baselineInserts(dataSource, clients, commandsPerClient, payloadSize);
+                    commands.put(clients + " clients", Map.of("distinct", describe(distinct), "hot", describe(hot),
+                            "baseline", describe(baseline),
+                            "distinctToBaseline", round(distinct.perSecond() / baseline.perSecond()),
+                            "hotToDistinct", round(hot.perSecond() / distinct.perSecond())));
+                    row("commands, %2d clients, distinct agreements", distinct, baseline);
+                    row("commands, %2d clients, one hot agreement", hot, baseline);
+                }
+                results.put("commands", commands);
+                results.put("baselineRowBytes", payloadSize);
+
+                // 5. Reads.
+                String partner = token("bench-owner");
+                Map<String, Object> reads = new LinkedHashMap<>();
+                awaitProjectionsAt(head(dataSource), Duration.ofMinutes(5));
+                Stats state = reads("state, " + (smoke ? 50 : 1_000) + " events", partner,
+                        "/api/agreements/" + thousand, smoke ? 50 : 500);
+                Stats timeline = reads("timeline page, " + (smoke ? 50 : 1_000) + " events", partner,
+                        "/api/agreements/" + thousand + "/timeline?limit=100", smoke ? 50 : 500);
+                Instant middle = Instant.now().minusSeconds(86_400L * 30).plusSeconds(smoke ? 100 : 5_000);
+                Stats asOf = reads("asOf, " + (smoke ? 200 : 10_000) + " events", partner,
+                        "/api/agreements/" + tenThousand + "?asOf=" + middle, smoke ? 10 : 50);
+                for (Stats stats : List.of(state, timeline, asOf)) {
+                    reads.put(stats.name(), describe(stats));
+                    table.add(String.format(Locale.ROOT, "%-44s p50 %7.2f ms  p99 %7.2f ms", stats.name(),
+                            stats.p50Millis(), stats.p99Millis()));
+                }
+                results.put("reads", reads);
+
+                // 6. Rebuild: replay every projection from the first event while the service keeps serving.
+                long replayHead = head(dataSource);
+                long events = count(dataSource, "SELECT count(*) FROM domain_event_entry");
+                started = System.nanoTime();
+                for (String projection : List.of("agreement-state", "agreement-timeline", "boundary-history")) {
+                    HttpResponse<String> replay = send("POST", "/api/admin/projections/" + projection + "/replay",
+                            token("bench-operator", "operator"), null);
+                    if (replay.statusCode() != 202) {
+                        throw new IllegalStateException("replay of " + projection + " answered " + replay.statusCode());
+                    }
+                }
+                awaitProjectionsAt(replayHead, Duration.ofMinutes(60));
+                double replaySeconds = seconds(started);
+                double replayRate = events / replaySeconds;
+                results.put("rebuild", Map.of("events", events, "replaySeconds", round(replaySeconds),
+                        "replayEventsPerSecond", round(replayRate), "initialBuildSeconds", round(initialBuild),
+                        "rawReadDeserializeEventsPerSecond", round(rawRate), "replayToRaw", round(replayRate / rawRate)));
+                table.add(String.format(Locale.ROOT, "%-44s %,10.0f ev/s  raw %,10.0f ev/s  ratio %.2f",
+                        "rebuild (replay of " + String.format(Locale.ROOT, "%,d", events) + " events)",
+                        replayRate, rawRate, replayRate / rawRate));
+
+                heap.stopWatching();
+                results.put("peakHeapMiB", round(heap.peak / (1024.0 * 1024.0)));
+                table.add(String.format(Locale.ROOT, "%-44s %.0f MiB", "peak heap in use", heap.peak / (1024.0 * 1024.0)));
+                table.add(String.format(Locale.ROOT, "%-44s %.1f s", "start-up (process start to ready)", startupSeconds));
+            } finally {
+                service.destroy();
+                service.waitFor();
+            }
+        } finally {
+            deleteQuietly(data.toFile());
+        }
+        report();
+    }
+
+    // ---- commands and their baseline ------------------------------------------------------------------------
+
+    private Stats commands(int clients, int perClient, boolean hot) throws Exception {
+        String shared = hot ? draft(token("bench-hot")) : null;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Callable<long[]>> work = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            work.add(() -> {
+                String token = token(hot ? "bench-hot" : "bench-client-" + Thread.currentThread().getId());
+                String agreement = hot ? shared : draft(token);
+                long[] latencies = new long[perClient];
+                for (int i = 0; i < perClient; i++) {
+                    long t = System.nanoTime();
+                    HttpResponse<String> response = send("POST", "/api/agreements/" + agreement + "/red-flags", token,
+                            "{\"indicator\":\"STRESS\",\"note\":\"Evenings felt distant this week\"}");
+                    latencies[i] = System.nanoTime() - t;
+                    if (response.statusCode() != 201) {
+                        throw new IllegalStateException("command answered " + response.statusCode() + " " + response.body());
+                    }
+                }
+                return latencies;
+            });
+        }
+        long started = System.nanoTime();
+        List<Future<long[]>> results = pool.invokeAll(work);
+        double seconds = seconds(started);
+        pool.shutdown();
+        return Stats.of((hot ? "hot" : "distinct") + " " + clients, merge(results), seconds);
+    }
+
+    private Stats baselineInserts(HikariDataSource dataSource, int clients, int perClient, int rowBytes) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.createStatement().execute("CREATE TABLE IF NOT EXISTS benchmark_scratch "
+                    + "(id BIGSERIAL PRIMARY KEY, aggregate_identifier VARCHAR(255), payload BYTEA)");
+        }
+        byte[] payload = new byte[rowBytes];
+        java.util.Arrays.fill(payload, (byte) 'x');
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Callable<long[]>> work = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            work.add(() -> {
+                long[] latencies = new long[perClient];
+                try (Connection connection = dataSource.getConnection();
+                     PreparedStatement insert = connection.prepareStatement(
+                             "INSERT INTO benchmark_scratch (aggregate_identifier, payload) VALUES (?, ?)")) {
+                    connection.setAutoCommit(true);
+                    for (int i = 0; i < perClient; i++) {
+                        long t = System.nanoTime();
+                        insert.setString(1, java.util.UUID.randomUUID().toString());
+                        insert.setBytes(2, payload);
+                        insert.executeUpdate();
+                        latencies[i] = System.nanoTime() - t;
+                    }
+                }
+                return latencies;
+            });
+        }
+        long started = System.nanoTime();
+        List<Future<long[]>> results = pool.invokeAll(work);
+        double seconds = seconds(started);
+        pool.shutdown();
+        return Stats.of("baseline " + clients, merge(results), seconds);
+    }
+
+    private Stats reads(String name, String token, String path, int count) throws Exception {
+        long[] latencies = new long[count];
+        for (int i = 0; i < Math.min(20, count); i++) {
+            send("GET", path, token, null); // warm-up
+        }
+        long started = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            long t = System.nanoTime();
+            HttpResponse<String> response = send("GET", path, token, null);
+            latencies[i] = System.nanoTime() - t;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + response.statusCode() + " " + response.body());
+            }
+        }
+        return Stats.of(name, latencies, seconds(started));
+    }
+
+    private String draft(String token) throws Exception {
+        HttpResponse<String> drafted = send("POST", "/api/agreements", token, "{\"title\":\"Benchmark\"}");
+        if (drafted.statusCode() != 201) {
+            throw new IllegalStateException("draft answered " + drafted.statusCode() + " " + drafted.body());
+        }
+        return JSON.readTree(drafted.body()).path("agreementId").asText();
+    }
+
+    // ---- the service ------------------------------------------------------------------------------------------
+
+    private Process startService(int postgresPort) throws IOException {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        base = "http://127.0.0.1:" + port;
+        File jar = serviceJar();
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx1g", "-jar", jar.getAbsolutePath(),
+                "--server.port=" + port, "--management.endpoints.web.exposure.include=health,metrics",
+                "--logging.level.root=WARN");
+        builder.environment().put("SPRING_PROFILES_ACTIVE", "prod");
+        builder.environment().put("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:" + postgresPort + "/postgres");
+        builder.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
+        builder.environment().put("AGREEMENTS_SECURITY_JWT_HMAC_SECRET", SECRET);
+        builder.environment().put("AGREEMENTS_CRYPTO_MASTER_KEY", MASTER_KEY);
+        builder.redirectErrorStream(true).redirectOutput(new File("service.log"));
+        return builder.start();
+    }
+
+    private static File serviceJar() {
+        for (String directory : List.of("../../agreements-app/target", "../agreements-app/target", "agreements-app/target")) {
+            File[] jars = new File(directory).listFiles((dir, name) -> name.matches("agreements-app-.*\\.jar"));
+            if (jars != null && jars.length > 0) {
+                return jars[0];
+            }
+        }
+        throw new IllegalStateException("build agreements-app first: its jar was not found");
+    }
+
+    private double awaitReady(Instant launch) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (send("GET", "/actuator/health/readiness", null, null).statusCode() == 200) {
+                    return Duration.between(launch, Instant.now()).toMillis() / 1000.0;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            pause(100);
+        }
+        throw new IllegalStateException("the service did not become ready; see target/service.log");
+    }
+
+    /** Waits until every projection's position reached the given global index and none is replaying. */
+    private void awaitProjectionsAt(long head, Duration timeout) throws Exception {
+        String operator = token("bench-operator", "operator");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> status = send("GET", "/api/admin/projections", operator, null);
+            if (status.statusCode() == 200) {
+                boolean caughtUp = true;
+                for (JsonNode projection : JSON.readTree(status.body())) {
+                    caughtUp &= !projection.path("replaying").asBoolean(false)
+                            && projection.path("position").asLong(-1) >= head;
+                }
+                if (caughtUp) {
+                    return;
+                }
+            }
+            pause(200);
+        }
+        throw new IllegalStateException("projections did not reach " + head + " in " + timeout);
+    }
+
+    private final class HeapWatch extends Thread {
+        private volatile boolean running = true;
+        private volatile double peak;
+
+        HeapWatch() {
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            String token = token("bench-operator", "operator");
+            while (running) {
+                try {
+                    HttpResponse<String> metric = send("GET", "/actuator/metrics/jvm.memory.used?tag=area:heap", token, null);
+                    if (metric.statusCode() == 200) {
+                        peak = Math.max(peak, JSON.readTree(metric.body()).path("measurements").path(0).path("value").asDouble());
+                    }
+                } catch (Exception ignored) {
+                    // the service is busy; the next sample counts
+                }
+                pause(250);
+            }
+        }
+
+        void stopWatching() {
+            running = false;
+        }
+    }
+
+    // ---- plumbing ---------------------------------------------------------------------------------------------
+
+    private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String token(String subject, String... roles) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
+                    .subject(subject).claim("roles", List.of(roles))
+                    .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(6)))).build());
+            jwt.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HikariDataSource dataSource(EmbeddedPostgres postgres) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setUsername("postgres");
+        dataSource.setMaximumPoolSize(40);
+        return dataSource;
+    }
+
+    private static long count(HikariDataSource dataSource, String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); var rows = connection.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static long head(HikariDataSource dataSource) throws SQLException {
+        return count(dataSource, "SELECT coalesce(max(global_index), 0) FROM domain_event_entry");
+    }
+
+    private static int redFlagPayloadSize(HikariDataSource dataSource) throws SQLException {
+        return (int) count(dataSource, "SELECT coalesce(avg(length(payload)), 300)::int FROM domain_event_entry "
+                + "WHERE payload_type LIKE '%RedFlagRaised'");
+    }
+
+    private static long[] merge(List<Future<long[]>> parts) throws Exception {
+        List<long[]> all = new ArrayList<>();
+        int size = 0;
+        for (Future<long[]> part : parts) {
+            long[] latencies = part.get();
+            all.add(latencies);
+            size += latencies.length;
+        }
+        long[] merged = new long[size];
+        int offset = 0;
+        for (long[] latencies : all) {
+            System.arraycopy(latencies, 0, merged, offset, latencies.length);
+            offset += latencies.length;
+        }
+        return merged;
+    }
+
+    private void row(String label, Stats stats, Stats baseline) {
+        int clients = Integer.parseInt(stats.name().replaceAll("\\D", ""));
+        table.add(String.format(Locale.ROOT, "%-44s %,8.0f/s  p50 %6.2f ms  p99 %6.2f ms  baseline %,8.0f/s  ratio %.2f",
+                String.format(Locale.ROOT, label, clients), stats.perSecond(), stats.p50Millis(), stats.p99Millis(),
+                baseline.perSecond(), stats.perSecond() / baseline.perSecond()));
+    }
+
+    private static Map<String, Object> describe(Stats stats) {
+        Map<String, Object> described = new LinkedHashMap<>();
+        described.put("count", stats.count());
+        described.put("perSecond", round(stats.perSecond()));
+        described.put("p50Millis", round(stats.p50Millis()));
+        described.put("p99Millis", round(stats.p99Millis()));
+        return described;
+    }
+
+    private void report() throws IOException {
+        System.out.println();
+        System.out.println("shared-agreements benchmark, " + results.get("date") + ", " + results.get("machine")
+                + (smoke ? "  (SMOKE: tiny sizes, not a measurement)" : ""));
+        table.forEach(System.out::println);
+        Path json = Path.of("benchmark.json");
+        ObjectNode tree = JSON.valueToTree(results);
+        Files.writeString(json, JSON.writeValueAsString(tree));
+        System.out.println("written: " + json.toAbsolutePath());
+    }
+
+    private static double totalMemoryGiB() {
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return round(os.getTotalMemorySize() / (1024.0 * 1024 * 1024));
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    private static void log(String format, Object... args) {
+        System.out.println(String.format(Locale.ROOT, format, args));
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void deleteQuietly(File file) {
+        File[] children = file.listFiles();
+        if (children != null) {
+            for (File child : children) {
+                deleteQuietly(child);
+            }
+        }
+        file.delete();
+    }
+}
