@@ -19,7 +19,7 @@ import java.io.IOException;
 import java.net.URI;
 
 /**
- * Every endpoint needs a valid bearer token, except the health probes and {@code /dev/tokens} (which exists
+ * Every endpoint needs a valid bearer token (metrics: the operator role), except the health probes and {@code /dev/tokens} (which exists
  * only in the local profile; elsewhere it is a plain 404). Refusals are problem+json like every other error.
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,6 +35,8 @@ public class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/dev/tokens", "/error").permitAll()
+                        // metrics name no agreement content, but they are the operators' business
+                        .requestMatchers("/actuator/**").hasRole("operator")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))

@@ -3,6 +3,7 @@ package org.sharedagreements.app.support;
 import org.junit.jupiter.api.BeforeEach;
 import org.sharedagreements.app.AgreementsApplication;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,9 +18,11 @@ import java.nio.file.Path;
 /**
  * Base of the HTTP tests: the real application on a random port, on an embedded PostgreSQL in a fresh temporary
  * directory (so every run starts from an empty database), with a known HS256 secret so tests can mint any token.
- * All subclasses share one Spring context, so the suite starts PostgreSQL and the app once.
+ * All subclasses share one Spring context, so the suite starts PostgreSQL and the app once. Metrics export stays
+ * on (Spring Boot switches it off in tests by default) so the Prometheus endpoint is tested too.
  */
 @SpringBootTest(classes = AgreementsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false)
 public abstract class ApiTest {
 
     public static final String SECRET = "test-secret-that-is-at-least-32-bytes-long!";

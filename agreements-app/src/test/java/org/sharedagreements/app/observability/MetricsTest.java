@@ -1,0 +1,33 @@
+package org.sharedagreements.app.observability;
+
+import org.junit.jupiter.api.Test;
+import org.sharedagreements.app.support.Api;
+import org.sharedagreements.app.support.ApiTest;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Probes are open; Prometheus metrics (Axon's and ours) are for operators and carry no content. */
+class MetricsTest extends ApiTest {
+
+    @Test
+    void operatorsScrapeAxonsMetricsAndCommandOutcomesWithoutContent() {
+        String title = "metrics-title-" + System.nanoTime();
+        assertThat(api.as("metrics-ada").post("/api/agreements", Map.of("title", title)).status()).isEqualTo(201);
+
+        Api.Response scrape = api.as("metrics-operator", "operator").get("/actuator/prometheus");
+
+        assertThat(scrape.status()).isEqualTo(200);
+        assertThat(scrape.text()).contains("agreements_commands_total{outcome=\"accepted\",type=\"DraftAgreement\"}")
+                .contains("commandBus").doesNotContain(title);
+    }
+
+    @Test
+    void metricsAreNotForPartnersAndProbesAreOpen() {
+        assertThat(api.as("metrics-bo").get("/actuator/prometheus").status()).isEqualTo(403);
+        assertThat(api.anonymous().get("/actuator/prometheus").status()).isEqualTo(401);
+        assertThat(api.anonymous().get("/actuator/health/liveness").status()).isEqualTo(200);
+        assertThat(api.anonymous().get("/actuator/health/readiness").status()).isEqualTo(200);
+    }
+}
