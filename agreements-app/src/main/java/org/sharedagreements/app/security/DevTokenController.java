@@ -2,6 +2,7 @@ package org.sharedagreements.app.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -40,6 +41,7 @@ public class DevTokenController {
         this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(new SecretKeySpec(key.keyBytes(), "HmacSHA256")));
     }
 
+    @Operation(summary = "Issue a development token (local profile only)", security = {})
     @PostMapping(path = "/dev/tokens", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Map<String, String> issue(@RequestBody JsonNode body) {
         JsonFields fields = new JsonFields(body);

@@ -35,6 +35,9 @@ public class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/dev/tokens", "/error").permitAll()
+                        // the API's description holds no data: client developers read it before they have a token
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
                         // metrics name no agreement content, but they are the operators' business
                         .requestMatchers("/actuator/**").hasRole("operator")
                         .anyRequest().authenticated())

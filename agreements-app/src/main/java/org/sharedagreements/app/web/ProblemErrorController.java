@@ -1,5 +1,6 @@
 package org.sharedagreements.app.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Errors that never reach a controller (a URL the firewall rejects, a failure in a filter) are rendered by the
  * servlet container's error page; this makes that page problem+json too, with nothing but the status.
  */
+@Hidden
 @RestController
 public class ProblemErrorController implements ErrorController {
 

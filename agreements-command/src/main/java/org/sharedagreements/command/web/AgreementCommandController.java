@@ -36,6 +36,13 @@ import org.sharedagreements.kernel.membership.JoinAgreement;
 import org.sharedagreements.kernel.membership.LeaveAgreement;
 import org.sharedagreements.kernel.redflag.AddressRedFlag;
 import org.sharedagreements.kernel.redflag.RaiseRedFlag;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -71,9 +78,12 @@ import static org.sharedagreements.command.web.CommandRequests.pathUuid;
  */
 @RestController
 @RequestMapping("/api/agreements")
+@Tag(name = "commands", description = "Every step of an agreement, recorded as an immutable event")
 public class AgreementCommandController {
 
     private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
+    private static final String PROBLEM = "application/problem+json";
+    private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
     private static final String IF_MATCH = "If-Match";
 
     private final CommandGateway commandGateway;
@@ -82,8 +92,18 @@ public class AgreementCommandController {
         this.commandGateway = commandGateway;
     }
 
+    @Operation(summary = "Draft an agreement; the caller is its first partner", responses = {
+            @ApiResponse(responseCode = "201", description = "Done",
+                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
+            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
     @PostMapping(consumes = JSON)
-    public ResponseEntity<Map<String, Object>> draft(@RequestBody JsonNode body, Principal caller) {
+    public ResponseEntity<Map<String, Object>> draft(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Draft.class)))
+            @RequestBody JsonNode body, Principal caller) {
         List<String> roles = roles(caller);
         if (!roles.isEmpty()) {
             // counsellors, auditors and operators read (what they may); they never start agreements
@@ -97,8 +117,19 @@ public class AgreementCommandController {
         return created(URI.create("/api/agreements/" + agreementId), agreementId, CommandReceipt.at(0), Map.of());
     }
 
+    @Operation(summary = "Invite a partner", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
+            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
+            @ApiResponse(responseCode = "200", description = "Done",
+                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
+            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
     @PostMapping(path = "/{a}/invitations", consumes = JSON)
-    public ResponseEntity<Map<String, Object>> invite(@PathVariable("a") String a, @RequestBody JsonNode body,
+    public ResponseEntity<Map<String, Object>> invite(@PathVariable("a") String a, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Invitation.class)))
+            @RequestBody JsonNode body,
                                                       @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                       Principal caller) {
         AgreementId agreementId = agreementId(a);
@@ -110,6 +141,16 @@ public class AgreementCommandController {
                 Map.of("partnerId", partnerId.value()));
     }
 
+    @Operation(summary = "Join an agreement you were invited to", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
+            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
+            @ApiResponse(responseCode = "200", description = "Done",
+                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
+            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
     @PostMapping("/{a}/join")
     public ResponseEntity<Map<String, Object>> join(@PathVariable("a") String a,
                                                     @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
@@ -118,6 +159,16 @@ public class AgreementCommandController {
         return ok(agreementId, send(new JoinAgreement(agreementId, actor(caller), expectedVersion(ifMatch))), Map.of());
     }
 
+    @Operation(summary = "Leave; the agreement ends for everyone", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
+            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
+            @ApiResponse(responseCode = "200", description = "Done",
+                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
+            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
     @PostMapping("/{a}/leave")
     public ResponseEntity<Map<String, Object>> leave(@PathVariable("a") String a,
                                                      @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
@@ -126,6 +177,16 @@ public class AgreementCommandController {
         return ok(agreementId, send(new LeaveAgreement(agreementId, actor(caller), expectedVersion(ifMatch))), Map.of());
     }
 
+    @Operation(summary = "Erase the agreement's content (crypto-shredding)", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
+            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
+            @ApiResponse(responseCode = "200", description = "Done",
+                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
+            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
     @PostMapping("/{a}/erasure")
     public ResponseEntity<Map<String, Object>> erase(@PathVariable("a") String a,
                                                      @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
@@ -134,8 +195,19 @@ public class AgreementCommandController {
         return ok(agreementId, send(new EraseAgreement(agreementId, actor(caller), expectedVersion(ifMatch))), Map.of());
     }
 
+    @Operation(summary = "Propose a boundary (counts as your acceptance of version 1)", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
+            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
+            @ApiResponse(responseCode = "201", description = "Done",
+                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
+            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
     @PostMapping(path = "/{a}/boundaries", consumes = JSON)
-    public ResponseEntity<Map<String, Object>> propose(@PathVariable("a") String a, @RequestBody JsonNode body,
+    public ResponseEntity<Map<String, Object>> propose(@PathVariable("a") String a, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Terms.class)))
+            @RequestBody JsonNode body,
                                                        @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                        Principal caller) {
         AgreementId agreementId = agreementId(a);
@@ -149,9 +221,20 @@ public class AgreementCommandController {
                 Map.of("boundaryId", boundaryId.toString()));
     }
 
+    @Operation(summary = "Accept the pending version of a boundary", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
+            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
+            @ApiResponse(responseCode = "200", description = "Done",
+                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
+            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
     @PostMapping(path = "/{a}/boundaries/{b}/acceptances", consumes = JSON)
     public ResponseEntity<Map<String, Object>> accept(@PathVariable("a") String a, @PathVariable("b") String b,
-                                                      @RequestBody JsonNode body,
+                                                      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Acceptance.class)))
+            @RequestBody JsonNode body,
                                                       @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                       Principal caller) {
         AgreementId agreementId = agreementId(a);
@@ -163,9 +246,20 @@ public class AgreementCommandController {
                 expectedVersion(ifMatch))), Map.of("boundaryId", boundaryId.toString()));
     }
 
+    @Operation(summary = "Decline the pending version", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
+            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
+            @ApiResponse(responseCode = "200", description = "Done",
+                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
+            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
     @PostMapping(path = "/{a}/boundaries/{b}/declines", consumes = JSON)
     public ResponseEntity<Map<String, Object>> decline(@PathVariable("a") String a, @PathVariable("b") String b,
-                                                       @RequestBody JsonNode body,
+                                                       @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Decline.class)))
+            @RequestBody JsonNode body,
                                                        @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                        Principal caller) {
         AgreementId agreementId = agreementId(a);
@@ -178,6 +272,16 @@ public class AgreementCommandController {
                 expectedVersion(ifMatch))), Map.of("boundaryId", boundaryId.toString()));
     }
 
+    @Operation(summary = "Withdraw the version you proposed", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
+            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
+            @ApiResponse(responseCode = "200", description = "Done",
+                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
+            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
     @PostMapping("/{a}/boundaries/{b}/withdrawal")
     public ResponseEntity<Map<String, Object>> withdrawProposal(@PathVariable("a") String a, @PathVariable("b") String b,
                                                                 @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
@@ -188,9 +292,20 @@ public class AgreementCommandController {
                 expectedVersion(ifMatch))), Map.of("boundaryId", boundaryId.toString()));
     }
 
+    @Operation(summary = "Propose a revision of an active or suspended boundary", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
+            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
+            @ApiResponse(responseCode = "201", description = "Done",
+                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
+            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
     @PostMapping(path = "/{a}/boundaries/{b}/revisions", consumes = JSON)
     public ResponseEntity<Map<String, Object>> revise(@PathVariable("a") String a, @PathVariable("b") String b,
-                                                      @RequestBody JsonNode body,
+                                                      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Terms.class)))
+            @RequestBody JsonNode body,
                                                       @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                       Principal caller) {
         AgreementId agreementId = agreementId(a);
@@ -204,9 +319,20 @@ public class AgreementCommandController {
                 Map.of("boundaryId", boundaryId.toString()));
     }
 
+    @Operation(summary = "Withdraw consent to a boundary, at once", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
+            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
+            @ApiResponse(responseCode = "200", description = "Done",
+                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
+            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
     @PostMapping(path = "/{a}/boundaries/{b}/consent-withdrawals")
     public ResponseEntity<Map<String, Object>> withdrawConsent(@PathVariable("a") String a, @PathVariable("b") String b,
-                                                               @RequestBody(required = false) JsonNode body,
+                                                               @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Reason.class)))
+            @RequestBody(required = false) JsonNode body,
                                                                @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                                Principal caller) {
         AgreementId agreementId = agreementId(a);
@@ -216,6 +342,16 @@ public class AgreementCommandController {
                 expectedVersion(ifMatch))), Map.of("boundaryId", boundaryId.toString()));
     }
 
+    @Operation(summary = "Reaffirm a suspended or due boundary", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
+            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
+            @ApiResponse(responseCode = "200", description = "Done",
+                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
+            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
     @PostMapping("/{a}/boundaries/{b}/reaffirmations")
     public ResponseEntity<Map<String, Object>> reaffirm(@PathVariable("a") String a, @PathVariable("b") String b,
                                                         @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
@@ -226,6 +362,16 @@ public class AgreementCommandController {
                 expectedVersion(ifMatch))), Map.of("boundaryId", boundaryId.toString()));
     }
 
+    @Operation(summary = "Ask to retire a boundary", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
+            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
+            @ApiResponse(responseCode = "200", description = "Done",
+                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
+            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
     @PostMapping("/{a}/boundaries/{b}/retirements")
     public ResponseEntity<Map<String, Object>> retire(@PathVariable("a") String a, @PathVariable("b") String b,
                                                       @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
@@ -236,8 +382,19 @@ public class AgreementCommandController {
                 expectedVersion(ifMatch))), Map.of("boundaryId", boundaryId.toString()));
     }
 
+    @Operation(summary = "Report (or self-disclose) a breach", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
+            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
+            @ApiResponse(responseCode = "201", description = "Done",
+                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
+            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
     @PostMapping(path = "/{a}/breaches", consumes = JSON)
-    public ResponseEntity<Map<String, Object>> reportBreach(@PathVariable("a") String a, @RequestBody JsonNode body,
+    public ResponseEntity<Map<String, Object>> reportBreach(@PathVariable("a") String a, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Breach.class)))
+            @RequestBody JsonNode body,
                                                             @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                             Principal caller) {
         AgreementId agreementId = agreementId(a);
@@ -254,6 +411,16 @@ public class AgreementCommandController {
                 Map.of("breachId", breachId.toString()));
     }
 
+    @Operation(summary = "Acknowledge a breach (by who broke the boundary)", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
+            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
+            @ApiResponse(responseCode = "200", description = "Done",
+                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
+            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
     @PostMapping("/{a}/breaches/{r}/acknowledgement")
     public ResponseEntity<Map<String, Object>> acknowledgeBreach(@PathVariable("a") String a, @PathVariable("r") String r,
                                                                  @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
@@ -264,9 +431,20 @@ public class AgreementCommandController {
                 expectedVersion(ifMatch))), Map.of("breachId", breachId.toString()));
     }
 
+    @Operation(summary = "Confirm a breach is resolved", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
+            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
+            @ApiResponse(responseCode = "200", description = "Done",
+                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
+            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
     @PostMapping("/{a}/breaches/{r}/resolutions")
     public ResponseEntity<Map<String, Object>> confirmResolution(@PathVariable("a") String a, @PathVariable("r") String r,
-                                                                 @RequestBody(required = false) JsonNode body,
+                                                                 @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Note.class)))
+            @RequestBody(required = false) JsonNode body,
                                                                  @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                                  Principal caller) {
         AgreementId agreementId = agreementId(a);
@@ -276,8 +454,19 @@ public class AgreementCommandController {
                 expectedVersion(ifMatch))), Map.of("breachId", breachId.toString()));
     }
 
+    @Operation(summary = "Raise a red flag", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
+            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
+            @ApiResponse(responseCode = "201", description = "Done",
+                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
+            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
     @PostMapping(path = "/{a}/red-flags", consumes = JSON)
-    public ResponseEntity<Map<String, Object>> raiseRedFlag(@PathVariable("a") String a, @RequestBody JsonNode body,
+    public ResponseEntity<Map<String, Object>> raiseRedFlag(@PathVariable("a") String a, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.RedFlag.class)))
+            @RequestBody JsonNode body,
                                                             @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                             Principal caller) {
         AgreementId agreementId = agreementId(a);
@@ -292,9 +481,20 @@ public class AgreementCommandController {
                 Map.of("flagId", flagId.toString()));
     }
 
+    @Operation(summary = "Mark a red flag addressed", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
+            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
+            @ApiResponse(responseCode = "200", description = "Done",
+                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
+            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
     @PostMapping("/{a}/red-flags/{f}/addressing")
     public ResponseEntity<Map<String, Object>> addressRedFlag(@PathVariable("a") String a, @PathVariable("f") String f,
-                                                              @RequestBody(required = false) JsonNode body,
+                                                              @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Note.class)))
+            @RequestBody(required = false) JsonNode body,
                                                               @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                               Principal caller) {
         AgreementId agreementId = agreementId(a);
@@ -304,8 +504,19 @@ public class AgreementCommandController {
                 expectedVersion(ifMatch))), Map.of("flagId", flagId.toString()));
     }
 
+    @Operation(summary = "Request counsellor access (counts as your approval)", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
+            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
+            @ApiResponse(responseCode = "201", description = "Done",
+                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
+            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
     @PostMapping(path = "/{a}/counsellors", consumes = JSON)
-    public ResponseEntity<Map<String, Object>> requestCounsellor(@PathVariable("a") String a, @RequestBody JsonNode body,
+    public ResponseEntity<Map<String, Object>> requestCounsellor(@PathVariable("a") String a, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Counsellor.class)))
+            @RequestBody JsonNode body,
                                                                  @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                                  Principal caller) {
         AgreementId agreementId = agreementId(a);
@@ -318,6 +529,16 @@ public class AgreementCommandController {
         return created(null, agreementId, receipt, Map.of("counsellorId", counsellorId.value()));
     }
 
+    @Operation(summary = "Approve counsellor access", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
+            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
+            @ApiResponse(responseCode = "200", description = "Done",
+                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
+            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
     @PostMapping("/{a}/counsellors/{c}/approvals")
     public ResponseEntity<Map<String, Object>> approveCounsellor(@PathVariable("a") String a, @PathVariable("c") String c,
                                                                  @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
@@ -328,6 +549,16 @@ public class AgreementCommandController {
                 expectedVersion(ifMatch))), Map.of("counsellorId", counsellorId.value()));
     }
 
+    @Operation(summary = "Revoke counsellor access, at once", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
+            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
+            @ApiResponse(responseCode = "200", description = "Done",
+                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
+            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
+            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
+                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
     @DeleteMapping("/{a}/counsellors/{c}")
     public ResponseEntity<Map<String, Object>> revokeCounsellor(@PathVariable("a") String a, @PathVariable("c") String c,
                                                                 @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
