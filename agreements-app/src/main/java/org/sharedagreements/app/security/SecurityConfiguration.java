@@ -38,6 +38,8 @@ public class SecurityConfiguration {
                         // the API's description holds no data: client developers read it before they have a token
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
+                        // the timeline page is static code; it reads nothing without the user's own token
+                        .requestMatchers("/", "/index.html", "/app.js", "/style.css", "/favicon.ico").permitAll()
                         // metrics name no agreement content, but they are the operators' business
                         .requestMatchers("/actuator/**").hasRole("operator")
                         .anyRequest().authenticated())
