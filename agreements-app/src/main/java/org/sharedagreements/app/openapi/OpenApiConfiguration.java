@@ -2,6 +2,7 @@ package org.sharedagreements.app.openapi;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ArraySchema;
@@ -11,6 +12,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
@@ -34,18 +36,6 @@ public class OpenApiConfiguration {
 
     @Bean
     public OpenAPI agreementsOpenApi() {
-        Schema<?> fieldError = new ObjectSchema()
-                .addProperty("field", new StringSchema())
-                .addProperty("message", new StringSchema());
-        Schema<?> problem = new ObjectSchema()
-                .description("RFC 9457 problem details")
-                .addProperty("type", new StringSchema().example("about:blank"))
-                .addProperty("title", new StringSchema())
-                .addProperty("status", new IntegerSchema())
-                .addProperty("detail", new StringSchema())
-                .addProperty("instance", new StringSchema())
-                .addProperty("rule", new StringSchema().description("the broken rule, on 409"))
-                .addProperty("errors", new ArraySchema().items(fieldError).description("every invalid field, on 400"));
         return new OpenAPI()
                 .info(new Info().title("shared-agreements").version("1")
                         .description("Relationship agreements as immutable events: boundaries proposed, accepted, "
@@ -55,19 +45,36 @@ public class OpenApiConfiguration {
                 .components(new Components()
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").bearerFormat("JWT")
-                                .description("sub is the caller; roles: counsellor, auditor, operator"))
-                        .addSchemas(PROBLEM, problem))
+                                .description("sub is the caller; roles: counsellor, auditor, operator")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 
-    /** Every operation may answer these problems; 400/403/409/412/422 are declared where they apply. */
+    /**
+     * Every operation may answer 401, 404 and 503; those with a body also 400, 413 and 415. Every command (a POST
+     * or DELETE under /api/agreements/{a}) takes If-Match and Idempotency-Key and may answer 403, 409, 412 and 422.
+     */
     @Bean
     public OpenApiCustomizer commonProblems() {
         Map<String, String> common = Map.of(
                 "401", "No or invalid bearer token",
                 "404", "No such agreement, or the caller may not see it",
                 "503", "The database is unavailable; retry after Retry-After seconds");
-        return openApi -> openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+        return openApi -> {
+            openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+            openApi.getPaths().forEach((url, path) -> path.readOperationsMap().forEach((method, operation) -> {
+            boolean command = (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.DELETE)
+                    && url.startsWith("/api/agreements");
+            if (command) {
+                operation.addParametersItem(new Parameter().in("header").name("Idempotency-Key")
+                        .description("1..255 characters: a repeat within 24 h gets the first answer and runs nothing")
+                        .schema(new StringSchema().minLength(1).maxLength(255)));
+                operation.getResponses().addApiResponse("403", problem("Your role may read but not change this agreement"));
+                operation.getResponses().addApiResponse("409", problem("A rule of the agreement refuses it now (detail, rule)"));
+                operation.getResponses().addApiResponse("422", problem("Idempotency-Key reused with a different request"));
+                if (!url.equals("/api/agreements")) {
+                    operation.getResponses().addApiResponse("412", problem("If-Match does not match the current version"));
+                }
+            }
             if (operation.getSummary() == null && operation.getOperationId() != null) {
                 operation.setSummary(sentence(operation.getOperationId()));
             }
@@ -82,6 +89,22 @@ public class OpenApiConfiguration {
                 operation.getResponses().addApiResponse("415", problem("Not application/json"));
             }
         }));
+        };
+    }
+
+    private static Schema<?> problemSchema() {
+        Schema<?> fieldError = new ObjectSchema()
+                .addProperty("field", new StringSchema())
+                .addProperty("message", new StringSchema());
+        return new ObjectSchema()
+                .description("RFC 9457 problem details")
+                .addProperty("type", new StringSchema().example("about:blank"))
+                .addProperty("title", new StringSchema())
+                .addProperty("status", new IntegerSchema())
+                .addProperty("detail", new StringSchema())
+                .addProperty("instance", new StringSchema())
+                .addProperty("rule", new StringSchema().description("the broken rule, on 409"))
+                .addProperty("errors", new ArraySchema().items(fieldError).description("every invalid field, on 400"));
     }
 
     /** "boundaryHistory_1" -> "Boundary history". */

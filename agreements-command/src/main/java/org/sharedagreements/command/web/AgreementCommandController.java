@@ -37,8 +37,6 @@ import org.sharedagreements.kernel.membership.LeaveAgreement;
 import org.sharedagreements.kernel.redflag.AddressRedFlag;
 import org.sharedagreements.kernel.redflag.RaiseRedFlag;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -82,8 +80,6 @@ import static org.sharedagreements.command.web.CommandRequests.pathUuid;
 public class AgreementCommandController {
 
     private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
-    private static final String PROBLEM = "application/problem+json";
-    private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
     private static final String IF_MATCH = "If-Match";
 
     private final CommandGateway commandGateway;
@@ -92,15 +88,9 @@ public class AgreementCommandController {
         this.commandGateway = commandGateway;
     }
 
-    @Operation(summary = "Draft an agreement; the caller is its first partner", responses = {
-            @ApiResponse(responseCode = "201", description = "Done",
-                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
-            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
+    @Operation(summary = "Draft an agreement; the caller is its first partner")
+    @ApiResponse(responseCode = "201", description = "Done",
+            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping(consumes = JSON)
     public ResponseEntity<Map<String, Object>> draft(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Draft.class)))
             @RequestBody JsonNode body, Principal caller) {
@@ -117,16 +107,9 @@ public class AgreementCommandController {
         return created(URI.create("/api/agreements/" + agreementId), agreementId, CommandReceipt.at(0), Map.of());
     }
 
-    @Operation(summary = "Invite a partner", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
-            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
-            @ApiResponse(responseCode = "200", description = "Done",
-                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
-            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
+    @Operation(summary = "Invite a partner")
+    @ApiResponse(responseCode = "200", description = "Done",
+            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping(path = "/{a}/invitations", consumes = JSON)
     public ResponseEntity<Map<String, Object>> invite(@PathVariable("a") String a, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Invitation.class)))
             @RequestBody JsonNode body,
@@ -141,16 +124,9 @@ public class AgreementCommandController {
                 Map.of("partnerId", partnerId.value()));
     }
 
-    @Operation(summary = "Join an agreement you were invited to", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
-            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
-            @ApiResponse(responseCode = "200", description = "Done",
-                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
-            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
+    @Operation(summary = "Join an agreement you were invited to")
+    @ApiResponse(responseCode = "200", description = "Done",
+            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping("/{a}/join")
     public ResponseEntity<Map<String, Object>> join(@PathVariable("a") String a,
                                                     @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
@@ -159,16 +135,9 @@ public class AgreementCommandController {
         return ok(agreementId, send(new JoinAgreement(agreementId, actor(caller), expectedVersion(ifMatch))), Map.of());
     }
 
-    @Operation(summary = "Leave; the agreement ends for everyone", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
-            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
-            @ApiResponse(responseCode = "200", description = "Done",
-                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
-            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
+    @Operation(summary = "Leave; the agreement ends for everyone")
+    @ApiResponse(responseCode = "200", description = "Done",
+            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping("/{a}/leave")
     public ResponseEntity<Map<String, Object>> leave(@PathVariable("a") String a,
                                                      @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
@@ -177,16 +146,9 @@ public class AgreementCommandController {
         return ok(agreementId, send(new LeaveAgreement(agreementId, actor(caller), expectedVersion(ifMatch))), Map.of());
     }
 
-    @Operation(summary = "Erase the agreement's content (crypto-shredding)", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
-            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
-            @ApiResponse(responseCode = "200", description = "Done",
-                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
-            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
+    @Operation(summary = "Erase the agreement's content (crypto-shredding)")
+    @ApiResponse(responseCode = "200", description = "Done",
+            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping("/{a}/erasure")
     public ResponseEntity<Map<String, Object>> erase(@PathVariable("a") String a,
                                                      @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
@@ -195,16 +157,9 @@ public class AgreementCommandController {
         return ok(agreementId, send(new EraseAgreement(agreementId, actor(caller), expectedVersion(ifMatch))), Map.of());
     }
 
-    @Operation(summary = "Propose a boundary (counts as your acceptance of version 1)", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
-            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
-            @ApiResponse(responseCode = "201", description = "Done",
-                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
-            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
+    @Operation(summary = "Propose a boundary (counts as your acceptance of version 1)")
+    @ApiResponse(responseCode = "201", description = "Done",
+            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping(path = "/{a}/boundaries", consumes = JSON)
     public ResponseEntity<Map<String, Object>> propose(@PathVariable("a") String a, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Terms.class)))
             @RequestBody JsonNode body,
@@ -221,16 +176,9 @@ public class AgreementCommandController {
                 Map.of("boundaryId", boundaryId.toString()));
     }
 
-    @Operation(summary = "Accept the pending version of a boundary", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
-            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
-            @ApiResponse(responseCode = "200", description = "Done",
-                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
-            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
+    @Operation(summary = "Accept the pending version of a boundary")
+    @ApiResponse(responseCode = "200", description = "Done",
+            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping(path = "/{a}/boundaries/{b}/acceptances", consumes = JSON)
     public ResponseEntity<Map<String, Object>> accept(@PathVariable("a") String a, @PathVariable("b") String b,
                                                       @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Acceptance.class)))
@@ -246,16 +194,9 @@ public class AgreementCommandController {
                 expectedVersion(ifMatch))), Map.of("boundaryId", boundaryId.toString()));
     }
 
-    @Operation(summary = "Decline the pending version", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
-            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
-            @ApiResponse(responseCode = "200", description = "Done",
-                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
-            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
+    @Operation(summary = "Decline the pending version")
+    @ApiResponse(responseCode = "200", description = "Done",
+            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping(path = "/{a}/boundaries/{b}/declines", consumes = JSON)
     public ResponseEntity<Map<String, Object>> decline(@PathVariable("a") String a, @PathVariable("b") String b,
                                                        @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Decline.class)))
@@ -272,16 +213,9 @@ public class AgreementCommandController {
                 expectedVersion(ifMatch))), Map.of("boundaryId", boundaryId.toString()));
     }
 
-    @Operation(summary = "Withdraw the version you proposed", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
-            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
-            @ApiResponse(responseCode = "200", description = "Done",
-                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
-            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
+    @Operation(summary = "Withdraw the version you proposed")
+    @ApiResponse(responseCode = "200", description = "Done",
+            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping("/{a}/boundaries/{b}/withdrawal")
     public ResponseEntity<Map<String, Object>> withdrawProposal(@PathVariable("a") String a, @PathVariable("b") String b,
                                                                 @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
@@ -292,16 +226,9 @@ public class AgreementCommandController {
                 expectedVersion(ifMatch))), Map.of("boundaryId", boundaryId.toString()));
     }
 
-    @Operation(summary = "Propose a revision of an active or suspended boundary", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
-            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
-            @ApiResponse(responseCode = "201", description = "Done",
-                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
-            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
+    @Operation(summary = "Propose a revision of an active or suspended boundary")
+    @ApiResponse(responseCode = "201", description = "Done",
+            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping(path = "/{a}/boundaries/{b}/revisions", consumes = JSON)
     public ResponseEntity<Map<String, Object>> revise(@PathVariable("a") String a, @PathVariable("b") String b,
                                                       @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Terms.class)))
@@ -319,16 +246,9 @@ public class AgreementCommandController {
                 Map.of("boundaryId", boundaryId.toString()));
     }
 
-    @Operation(summary = "Withdraw consent to a boundary, at once", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
-            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
-            @ApiResponse(responseCode = "200", description = "Done",
-                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
-            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
+    @Operation(summary = "Withdraw consent to a boundary, at once")
+    @ApiResponse(responseCode = "200", description = "Done",
+            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping(path = "/{a}/boundaries/{b}/consent-withdrawals")
     public ResponseEntity<Map<String, Object>> withdrawConsent(@PathVariable("a") String a, @PathVariable("b") String b,
                                                                @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Reason.class)))
@@ -342,16 +262,9 @@ public class AgreementCommandController {
                 expectedVersion(ifMatch))), Map.of("boundaryId", boundaryId.toString()));
     }
 
-    @Operation(summary = "Reaffirm a suspended or due boundary", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
-            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
-            @ApiResponse(responseCode = "200", description = "Done",
-                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
-            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
+    @Operation(summary = "Reaffirm a suspended or due boundary")
+    @ApiResponse(responseCode = "200", description = "Done",
+            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping("/{a}/boundaries/{b}/reaffirmations")
     public ResponseEntity<Map<String, Object>> reaffirm(@PathVariable("a") String a, @PathVariable("b") String b,
                                                         @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
@@ -362,16 +275,9 @@ public class AgreementCommandController {
                 expectedVersion(ifMatch))), Map.of("boundaryId", boundaryId.toString()));
     }
 
-    @Operation(summary = "Ask to retire a boundary", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
-            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
-            @ApiResponse(responseCode = "200", description = "Done",
-                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
-            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
+    @Operation(summary = "Ask to retire a boundary")
+    @ApiResponse(responseCode = "200", description = "Done",
+            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping("/{a}/boundaries/{b}/retirements")
     public ResponseEntity<Map<String, Object>> retire(@PathVariable("a") String a, @PathVariable("b") String b,
                                                       @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
@@ -382,16 +288,9 @@ public class AgreementCommandController {
                 expectedVersion(ifMatch))), Map.of("boundaryId", boundaryId.toString()));
     }
 
-    @Operation(summary = "Report (or self-disclose) a breach", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
-            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
-            @ApiResponse(responseCode = "201", description = "Done",
-                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
-            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
+    @Operation(summary = "Report (or self-disclose) a breach")
+    @ApiResponse(responseCode = "201", description = "Done",
+            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping(path = "/{a}/breaches", consumes = JSON)
     public ResponseEntity<Map<String, Object>> reportBreach(@PathVariable("a") String a, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Breach.class)))
             @RequestBody JsonNode body,
@@ -411,16 +310,9 @@ public class AgreementCommandController {
                 Map.of("breachId", breachId.toString()));
     }
 
-    @Operation(summary = "Acknowledge a breach (by who broke the boundary)", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
-            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
-            @ApiResponse(responseCode = "200", description = "Done",
-                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
-            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
+    @Operation(summary = "Acknowledge a breach (by who broke the boundary)")
+    @ApiResponse(responseCode = "200", description = "Done",
+            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping("/{a}/breaches/{r}/acknowledgement")
     public ResponseEntity<Map<String, Object>> acknowledgeBreach(@PathVariable("a") String a, @PathVariable("r") String r,
                                                                  @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
@@ -431,16 +323,9 @@ public class AgreementCommandController {
                 expectedVersion(ifMatch))), Map.of("breachId", breachId.toString()));
     }
 
-    @Operation(summary = "Confirm a breach is resolved", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
-            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
-            @ApiResponse(responseCode = "200", description = "Done",
-                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
-            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
+    @Operation(summary = "Confirm a breach is resolved")
+    @ApiResponse(responseCode = "200", description = "Done",
+            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping("/{a}/breaches/{r}/resolutions")
     public ResponseEntity<Map<String, Object>> confirmResolution(@PathVariable("a") String a, @PathVariable("r") String r,
                                                                  @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Note.class)))
@@ -454,16 +339,9 @@ public class AgreementCommandController {
                 expectedVersion(ifMatch))), Map.of("breachId", breachId.toString()));
     }
 
-    @Operation(summary = "Raise a red flag", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
-            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
-            @ApiResponse(responseCode = "201", description = "Done",
-                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
-            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
+    @Operation(summary = "Raise a red flag")
+    @ApiResponse(responseCode = "201", description = "Done",
+            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping(path = "/{a}/red-flags", consumes = JSON)
     public ResponseEntity<Map<String, Object>> raiseRedFlag(@PathVariable("a") String a, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.RedFlag.class)))
             @RequestBody JsonNode body,
@@ -481,16 +359,9 @@ public class AgreementCommandController {
                 Map.of("flagId", flagId.toString()));
     }
 
-    @Operation(summary = "Mark a red flag addressed", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
-            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
-            @ApiResponse(responseCode = "200", description = "Done",
-                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
-            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
+    @Operation(summary = "Mark a red flag addressed")
+    @ApiResponse(responseCode = "200", description = "Done",
+            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping("/{a}/red-flags/{f}/addressing")
     public ResponseEntity<Map<String, Object>> addressRedFlag(@PathVariable("a") String a, @PathVariable("f") String f,
                                                               @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Note.class)))
@@ -504,16 +375,9 @@ public class AgreementCommandController {
                 expectedVersion(ifMatch))), Map.of("flagId", flagId.toString()));
     }
 
-    @Operation(summary = "Request counsellor access (counts as your approval)", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
-            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
-            @ApiResponse(responseCode = "201", description = "Done",
-                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
-            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
+    @Operation(summary = "Request counsellor access (counts as your approval)")
+    @ApiResponse(responseCode = "201", description = "Done",
+            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping(path = "/{a}/counsellors", consumes = JSON)
     public ResponseEntity<Map<String, Object>> requestCounsellor(@PathVariable("a") String a, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Counsellor.class)))
             @RequestBody JsonNode body,
@@ -529,16 +393,9 @@ public class AgreementCommandController {
         return created(null, agreementId, receipt, Map.of("counsellorId", counsellorId.value()));
     }
 
-    @Operation(summary = "Approve counsellor access", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
-            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
-            @ApiResponse(responseCode = "200", description = "Done",
-                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
-            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
+    @Operation(summary = "Approve counsellor access")
+    @ApiResponse(responseCode = "200", description = "Done",
+            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping("/{a}/counsellors/{c}/approvals")
     public ResponseEntity<Map<String, Object>> approveCounsellor(@PathVariable("a") String a, @PathVariable("c") String c,
                                                                  @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
@@ -549,16 +406,9 @@ public class AgreementCommandController {
                 expectedVersion(ifMatch))), Map.of("counsellorId", counsellorId.value()));
     }
 
-    @Operation(summary = "Revoke counsellor access, at once", parameters = @Parameter(in = ParameterIn.HEADER, name = "If-Match",
-            description = "the version you last saw, as in ETag", schema = @Schema(type = "string", example = "\"3\"")), responses = {
-            @ApiResponse(responseCode = "200", description = "Done",
-                    content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class))),
-            @ApiResponse(responseCode = "403", description = "Your role may read but not change this agreement",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "409", description = "A rule of the agreement refuses it now (see detail and rule)",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA))),
-            @ApiResponse(responseCode = "412", description = "If-Match does not match the current version",
-                    content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))})
+    @Operation(summary = "Revoke counsellor access, at once")
+    @ApiResponse(responseCode = "200", description = "Done",
+            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @DeleteMapping("/{a}/counsellors/{c}")
     public ResponseEntity<Map<String, Object>> revokeCounsellor(@PathVariable("a") String a, @PathVariable("c") String c,
                                                                 @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
