@@ -67,8 +67,8 @@ try {
   await check('signs in with a development token', async () => {
     await page.fill('#dev-sub', bea);
     await page.click('#dev-token-button');
+    await page.waitForFunction((sub) => document.getElementById('who').textContent.includes(sub), bea, { timeout: 15000 });
     await page.waitForSelector('#agreement:not([hidden])', { timeout: 15000 });
-    expect((await page.textContent('#who')).includes(bea), 'the page names the signed-in user');
   });
 
   await check('opens the agreement and shows its timeline', async () => {

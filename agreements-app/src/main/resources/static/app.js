@@ -36,9 +36,9 @@
     state.sub = subjectOf(state.token);
     sessionStorage.setItem('agreements.token', state.token);
     say('');
+    $('who').textContent = 'Signed in as ' + state.sub + '.';
     try {
       await loadAgreements();
-      $('who').textContent = 'Signed in as ' + state.sub + '.';
     } catch (e) {
       $('who').textContent = '';
       say('Sign-in failed: ' + e.message);
