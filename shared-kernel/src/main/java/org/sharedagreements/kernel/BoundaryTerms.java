@@ -20,4 +20,9 @@ public record BoundaryTerms(@Confidential BoundaryCategory category, @Confidenti
         consequence = consequence == null ? "" : consequence;
         reviewEvery = reviewEvery == null ? ReviewPeriod.DEFAULT : reviewEvery;
     }
+
+    @Override
+    public String toString() {
+        return Content.describe(this);
+    }
 }

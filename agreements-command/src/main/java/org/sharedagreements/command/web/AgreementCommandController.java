@@ -93,13 +93,13 @@ public class AgreementCommandController {
             content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping(consumes = JSON)
     public ResponseEntity<Map<String, Object>> draft(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Draft.class)))
-            @RequestBody JsonNode body, Principal caller) {
+            @RequestBody ContentBody body, Principal caller) {
         List<String> roles = roles(caller);
         if (!roles.isEmpty()) {
             // counsellors, auditors and operators read (what they may); they never start agreements
             throw new RoleMayNotAct(roles.get(0));
         }
-        JsonFields fields = new JsonFields(body);
+        JsonFields fields = new JsonFields(body.json());
         String title = fields.requiredText("title", 1, TITLE_MAX);
         fields.throwIfInvalid();
         AgreementId agreementId = AgreementId.random();
@@ -112,11 +112,11 @@ public class AgreementCommandController {
             content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping(path = "/{a}/invitations", consumes = JSON)
     public ResponseEntity<Map<String, Object>> invite(@PathVariable("a") String a, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Invitation.class)))
-            @RequestBody JsonNode body,
+            @RequestBody ContentBody body,
                                                       @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                       Principal caller) {
         AgreementId agreementId = agreementId(a);
-        JsonFields fields = new JsonFields(body);
+        JsonFields fields = new JsonFields(body.json());
         String partner = fields.requiredText("partnerId", 1, PartnerId.MAX_LENGTH);
         fields.throwIfInvalid();
         PartnerId partnerId = PartnerId.of(partner);
@@ -162,11 +162,11 @@ public class AgreementCommandController {
             content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping(path = "/{a}/boundaries", consumes = JSON)
     public ResponseEntity<Map<String, Object>> propose(@PathVariable("a") String a, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Terms.class)))
-            @RequestBody JsonNode body,
+            @RequestBody ContentBody body,
                                                        @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                        Principal caller) {
         AgreementId agreementId = agreementId(a);
-        JsonFields fields = new JsonFields(body);
+        JsonFields fields = new JsonFields(body.json());
         BoundaryTerms terms = CommandRequests.terms(fields);
         fields.throwIfInvalid();
         BoundaryId boundaryId = BoundaryId.random();
@@ -182,12 +182,12 @@ public class AgreementCommandController {
     @PostMapping(path = "/{a}/boundaries/{b}/acceptances", consumes = JSON)
     public ResponseEntity<Map<String, Object>> accept(@PathVariable("a") String a, @PathVariable("b") String b,
                                                       @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Acceptance.class)))
-            @RequestBody JsonNode body,
+            @RequestBody ContentBody body,
                                                       @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                       Principal caller) {
         AgreementId agreementId = agreementId(a);
         BoundaryId boundaryId = new BoundaryId(pathUuid("boundaryId", b));
-        JsonFields fields = new JsonFields(body);
+        JsonFields fields = new JsonFields(body.json());
         Integer version = fields.requiredInt("boundaryVersion", 1, Integer.MAX_VALUE);
         fields.throwIfInvalid();
         return ok(agreementId, send(new AcceptBoundary(agreementId, actor(caller), boundaryId, version,
@@ -200,12 +200,12 @@ public class AgreementCommandController {
     @PostMapping(path = "/{a}/boundaries/{b}/declines", consumes = JSON)
     public ResponseEntity<Map<String, Object>> decline(@PathVariable("a") String a, @PathVariable("b") String b,
                                                        @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Decline.class)))
-            @RequestBody JsonNode body,
+            @RequestBody ContentBody body,
                                                        @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                        Principal caller) {
         AgreementId agreementId = agreementId(a);
         BoundaryId boundaryId = new BoundaryId(pathUuid("boundaryId", b));
-        JsonFields fields = new JsonFields(body);
+        JsonFields fields = new JsonFields(body.json());
         Integer version = fields.requiredInt("boundaryVersion", 1, Integer.MAX_VALUE);
         String reason = fields.optionalText("reason", NOTE_MAX);
         fields.throwIfInvalid();
@@ -232,12 +232,12 @@ public class AgreementCommandController {
     @PostMapping(path = "/{a}/boundaries/{b}/revisions", consumes = JSON)
     public ResponseEntity<Map<String, Object>> revise(@PathVariable("a") String a, @PathVariable("b") String b,
                                                       @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Terms.class)))
-            @RequestBody JsonNode body,
+            @RequestBody ContentBody body,
                                                       @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                       Principal caller) {
         AgreementId agreementId = agreementId(a);
         BoundaryId boundaryId = new BoundaryId(pathUuid("boundaryId", b));
-        JsonFields fields = new JsonFields(body);
+        JsonFields fields = new JsonFields(body.json());
         BoundaryTerms terms = CommandRequests.terms(fields);
         fields.throwIfInvalid();
         CommandReceipt receipt = send(new ReviseBoundary(agreementId, actor(caller), boundaryId, terms,
@@ -252,12 +252,12 @@ public class AgreementCommandController {
     @PostMapping(path = "/{a}/boundaries/{b}/consent-withdrawals")
     public ResponseEntity<Map<String, Object>> withdrawConsent(@PathVariable("a") String a, @PathVariable("b") String b,
                                                                @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Reason.class)))
-            @RequestBody(required = false) JsonNode body,
+            @RequestBody(required = false) ContentBody body,
                                                                @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                                Principal caller) {
         AgreementId agreementId = agreementId(a);
         BoundaryId boundaryId = new BoundaryId(pathUuid("boundaryId", b));
-        String reason = optionalBodyText(body, "reason", NOTE_MAX);
+        String reason = optionalBodyText(body == null ? null : body.json(), "reason", NOTE_MAX);
         return ok(agreementId, send(new WithdrawConsent(agreementId, actor(caller), boundaryId, reason,
                 expectedVersion(ifMatch))), Map.of("boundaryId", boundaryId.toString()));
     }
@@ -293,11 +293,11 @@ public class AgreementCommandController {
             content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping(path = "/{a}/breaches", consumes = JSON)
     public ResponseEntity<Map<String, Object>> reportBreach(@PathVariable("a") String a, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Breach.class)))
-            @RequestBody JsonNode body,
+            @RequestBody ContentBody body,
                                                             @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                             Principal caller) {
         AgreementId agreementId = agreementId(a);
-        JsonFields fields = new JsonFields(body);
+        JsonFields fields = new JsonFields(body.json());
         UUID boundary = fields.requiredUuid("boundaryId");
         String breachedBy = fields.requiredText("breachedBy", 1, PartnerId.MAX_LENGTH);
         String description = fields.requiredText("description", 1, DESCRIPTION_MAX);
@@ -329,12 +329,12 @@ public class AgreementCommandController {
     @PostMapping("/{a}/breaches/{r}/resolutions")
     public ResponseEntity<Map<String, Object>> confirmResolution(@PathVariable("a") String a, @PathVariable("r") String r,
                                                                  @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Note.class)))
-            @RequestBody(required = false) JsonNode body,
+            @RequestBody(required = false) ContentBody body,
                                                                  @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                                  Principal caller) {
         AgreementId agreementId = agreementId(a);
         BreachId breachId = new BreachId(pathUuid("breachId", r));
-        String note = optionalBodyText(body, "note", NOTE_MAX);
+        String note = optionalBodyText(body == null ? null : body.json(), "note", NOTE_MAX);
         return ok(agreementId, send(new ConfirmBreachResolution(agreementId, actor(caller), breachId, note,
                 expectedVersion(ifMatch))), Map.of("breachId", breachId.toString()));
     }
@@ -344,11 +344,11 @@ public class AgreementCommandController {
             content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping(path = "/{a}/red-flags", consumes = JSON)
     public ResponseEntity<Map<String, Object>> raiseRedFlag(@PathVariable("a") String a, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.RedFlag.class)))
-            @RequestBody JsonNode body,
+            @RequestBody ContentBody body,
                                                             @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                             Principal caller) {
         AgreementId agreementId = agreementId(a);
-        JsonFields fields = new JsonFields(body);
+        JsonFields fields = new JsonFields(body.json());
         RedFlagIndicator indicator = fields.requiredEnum("indicator", RedFlagIndicator.class);
         String note = fields.optionalText("note", NOTE_MAX);
         fields.throwIfInvalid();
@@ -365,12 +365,12 @@ public class AgreementCommandController {
     @PostMapping("/{a}/red-flags/{f}/addressing")
     public ResponseEntity<Map<String, Object>> addressRedFlag(@PathVariable("a") String a, @PathVariable("f") String f,
                                                               @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Note.class)))
-            @RequestBody(required = false) JsonNode body,
+            @RequestBody(required = false) ContentBody body,
                                                               @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                               Principal caller) {
         AgreementId agreementId = agreementId(a);
         RedFlagId flagId = new RedFlagId(pathUuid("flagId", f));
-        String note = optionalBodyText(body, "note", NOTE_MAX);
+        String note = optionalBodyText(body == null ? null : body.json(), "note", NOTE_MAX);
         return ok(agreementId, send(new AddressRedFlag(agreementId, actor(caller), flagId, note,
                 expectedVersion(ifMatch))), Map.of("flagId", flagId.toString()));
     }
@@ -380,11 +380,11 @@ public class AgreementCommandController {
             content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping(path = "/{a}/counsellors", consumes = JSON)
     public ResponseEntity<Map<String, Object>> requestCounsellor(@PathVariable("a") String a, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Counsellor.class)))
-            @RequestBody JsonNode body,
+            @RequestBody ContentBody body,
                                                                  @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                                  Principal caller) {
         AgreementId agreementId = agreementId(a);
-        JsonFields fields = new JsonFields(body);
+        JsonFields fields = new JsonFields(body.json());
         String counsellor = fields.requiredText("counsellorId", 1, CounsellorId.MAX_LENGTH);
         fields.throwIfInvalid();
         CounsellorId counsellorId = CounsellorId.of(counsellor);

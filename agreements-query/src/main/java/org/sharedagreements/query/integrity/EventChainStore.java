@@ -1,5 +1,7 @@
 package org.sharedagreements.query.integrity;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -16,9 +18,13 @@ public class EventChainStore {
     private static final String COLUMNS = "SELECT sequence_number, payload_type, time_stamp, payload, hash "
             + "FROM domain_event_entry ";
 
-    private final JdbcTemplate jdbc;
+    static final String FAILURES = "agreements.verification.failures";
 
-    public EventChainStore(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final ObjectProvider<MeterRegistry> meters;
+
+    public EventChainStore(JdbcTemplate jdbc, ObjectProvider<MeterRegistry> meters) {
+        this.meters = meters;
         this.jdbc = Objects.requireNonNull(jdbc, "the event chain store needs a JdbcTemplate");
     }
 
@@ -66,7 +72,12 @@ public class EventChainStore {
                 }, after == null ? "" : after, limit);
     }
 
+    /** Verifies the agreement's chain; a chain that does not verify is counted ({@value #FAILURES}), for alerting. */
     public Verification verify(String agreementId) {
-        return ChainVerifier.verify(agreementId, events(agreementId));
+        Verification verification = ChainVerifier.verify(agreementId, events(agreementId));
+        if (!verification.valid()) {
+            meters.ifAvailable(registry -> registry.counter(FAILURES).increment());
+        }
+        return verification;
     }
 }

@@ -3,6 +3,8 @@ package org.sharedagreements.kernel.boundary;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.sharedagreements.kernel.AgreementCommand;
 import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.kernel.Content;
+import org.sharedagreements.kernel.Confidential;
 import org.sharedagreements.kernel.BoundaryId;
 import org.sharedagreements.kernel.PartnerId;
 
@@ -10,6 +12,11 @@ import org.sharedagreements.kernel.PartnerId;
 public record WithdrawConsent(@TargetAggregateIdentifier AgreementId agreementId,
                               PartnerId actor,
                               BoundaryId boundaryId,
-                              String reason,
+                              @Confidential String reason,
                               Long expectedVersion) implements AgreementCommand {
+
+    @Override
+    public String toString() {
+        return Content.describe(this);
+    }
 }

@@ -3,6 +3,7 @@ package org.sharedagreements.kernel.breach;
 import org.axonframework.serialization.Revision;
 import org.sharedagreements.kernel.AgreementEvent;
 import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.kernel.Content;
 import org.sharedagreements.kernel.Confidential;
 import org.sharedagreements.kernel.BoundaryId;
 import org.sharedagreements.kernel.BreachId;
@@ -20,4 +21,9 @@ public record BoundaryBroken(AgreementId agreementId,
                              boolean selfDisclosed,
                              @Confidential String description,
                              Instant occurredAt) implements AgreementEvent {
+
+    @Override
+    public String toString() {
+        return Content.describe(this);
+    }
 }

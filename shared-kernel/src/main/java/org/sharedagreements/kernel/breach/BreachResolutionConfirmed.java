@@ -3,6 +3,7 @@ package org.sharedagreements.kernel.breach;
 import org.axonframework.serialization.Revision;
 import org.sharedagreements.kernel.AgreementEvent;
 import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.kernel.Content;
 import org.sharedagreements.kernel.Confidential;
 import org.sharedagreements.kernel.BreachId;
 import org.sharedagreements.kernel.PartnerId;
@@ -13,4 +14,9 @@ public record BreachResolutionConfirmed(AgreementId agreementId,
                                         PartnerId actor,
                                         BreachId breachId,
                                         @Confidential String note) implements AgreementEvent {
+
+    @Override
+    public String toString() {
+        return Content.describe(this);
+    }
 }

@@ -3,6 +3,8 @@ package org.sharedagreements.kernel.breach;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.sharedagreements.kernel.AgreementCommand;
 import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.kernel.Content;
+import org.sharedagreements.kernel.Confidential;
 import org.sharedagreements.kernel.BreachId;
 import org.sharedagreements.kernel.PartnerId;
 
@@ -10,6 +12,11 @@ import org.sharedagreements.kernel.PartnerId;
 public record ConfirmBreachResolution(@TargetAggregateIdentifier AgreementId agreementId,
                                       PartnerId actor,
                                       BreachId breachId,
-                                      String note,
+                                      @Confidential String note,
                                       Long expectedVersion) implements AgreementCommand {
+
+    @Override
+    public String toString() {
+        return Content.describe(this);
+    }
 }

@@ -3,6 +3,8 @@ package org.sharedagreements.kernel.breach;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.sharedagreements.kernel.AgreementCommand;
 import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.kernel.Content;
+import org.sharedagreements.kernel.Confidential;
 import org.sharedagreements.kernel.BoundaryId;
 import org.sharedagreements.kernel.BreachId;
 import org.sharedagreements.kernel.PartnerId;
@@ -14,7 +16,12 @@ public record ReportBreach(@TargetAggregateIdentifier AgreementId agreementId,
                            BreachId breachId,
                            BoundaryId boundaryId,
                            PartnerId breachedBy,
-                           String description,
+                           @Confidential String description,
                            Instant occurredAt,
                            Long expectedVersion) implements AgreementCommand {
+
+    @Override
+    public String toString() {
+        return Content.describe(this);
+    }
 }

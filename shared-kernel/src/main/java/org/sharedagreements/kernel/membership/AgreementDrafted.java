@@ -3,6 +3,7 @@ package org.sharedagreements.kernel.membership;
 import org.axonframework.serialization.Revision;
 import org.sharedagreements.kernel.AgreementEvent;
 import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.kernel.Content;
 import org.sharedagreements.kernel.Confidential;
 import org.sharedagreements.kernel.PartnerId;
 
@@ -11,4 +12,9 @@ import org.sharedagreements.kernel.PartnerId;
 public record AgreementDrafted(AgreementId agreementId,
                                PartnerId actor,
                                @Confidential String title) implements AgreementEvent {
+
+    @Override
+    public String toString() {
+        return Content.describe(this);
+    }
 }

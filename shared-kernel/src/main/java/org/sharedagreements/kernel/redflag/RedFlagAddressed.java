@@ -3,6 +3,7 @@ package org.sharedagreements.kernel.redflag;
 import org.axonframework.serialization.Revision;
 import org.sharedagreements.kernel.AgreementEvent;
 import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.kernel.Content;
 import org.sharedagreements.kernel.Confidential;
 import org.sharedagreements.kernel.PartnerId;
 import org.sharedagreements.kernel.RedFlagId;
@@ -13,4 +14,9 @@ public record RedFlagAddressed(AgreementId agreementId,
                                PartnerId actor,
                                RedFlagId flagId,
                                @Confidential String note) implements AgreementEvent {
+
+    @Override
+    public String toString() {
+        return Content.describe(this);
+    }
 }
