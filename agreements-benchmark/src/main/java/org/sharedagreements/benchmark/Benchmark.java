@@ -59,24 +59,33 @@ public final class Benchmark {
     private static final int[] CLIENTS = {1, 4, 16};
 
     private final boolean smoke;
+    private final int rebuildAgreementsOverride;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final List<String> table = new ArrayList<>();
     private String base;
 
-    private Benchmark(boolean smoke) {
+    private Benchmark(boolean smoke, int rebuildAgreements) {
         this.smoke = smoke;
+        this.rebuildAgreementsOverride = rebuildAgreements;
     }
 
+    /** Arguments: {@code --smoke}; {@code --rebuild-events=N} (default 1,000,000; stored as N/100 agreements). */
     public static void main(String[] args) throws Exception {
         boolean smoke = List.of(args).contains("--smoke");
-        new Benchmark(smoke).run();
+        int rebuildAgreements = 0;
+        for (String arg : args) {
+            if (arg.startsWith("--rebuild-events=")) {
+                rebuildAgreements = Math.max(1, Integer.parseInt(arg.substring("--rebuild-events=".length())) / 100);
+            }
+        }
+        new Benchmark(smoke, rebuildAgreements).run();
         System.exit(0);
     }
 
     private void run() throws Exception {
         int commandsPerClient = smoke ? 20 : 600;
-        int rebuildAgreements = smoke ? 20 : 10_000;
+        int rebuildAgreements = rebuildAgreementsOverride > 0 ? rebuildAgreementsOverride : smoke ? 20 : 10_000;
         int eventsPerAgreement = 100;
         Path data = Files.createTempDirectory("agreements-benchmark-");
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data)
