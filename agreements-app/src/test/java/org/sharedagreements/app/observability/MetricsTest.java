@@ -20,7 +20,8 @@ class MetricsTest extends ApiTest {
 
         assertThat(scrape.status()).isEqualTo(200);
         assertThat(scrape.text()).contains("agreements_commands_total{outcome=\"accepted\",type=\"DraftAgreement\"}")
-                .contains("commandBus").doesNotContain(title);
+                .contains("commandBus").contains("agreements_projection_progress{projection=\"agreement-timeline\"}")
+                .doesNotContain(title);
     }
 
     @Test
