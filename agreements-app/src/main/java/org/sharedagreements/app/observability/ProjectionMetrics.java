@@ -21,7 +21,7 @@ import java.util.function.ToDoubleFunction;
 public class ProjectionMetrics {
 
     @Bean
-    public MeterBinder projectionProgress(ObjectProvider<ProjectionAdministration> administration) {
+    public MeterBinder projectionGauges(ObjectProvider<ProjectionAdministration> administration) {
         return registry -> {
             ProjectionAdministration projections = administration.getIfAvailable();
             if (projections == null) {
