@@ -257,7 +257,7 @@ public class AgreementCommandController {
                                                                Principal caller) {
         AgreementId agreementId = agreementId(a);
         BoundaryId boundaryId = new BoundaryId(pathUuid("boundaryId", b));
-        String reason = optionalBodyText(body == null ? null : body.json(), "reason", NOTE_MAX);
+        String reason = optionalBodyText(body, "reason", NOTE_MAX);
         return ok(agreementId, send(new WithdrawConsent(agreementId, actor(caller), boundaryId, reason,
                 expectedVersion(ifMatch))), Map.of("boundaryId", boundaryId.toString()));
     }
@@ -334,7 +334,7 @@ public class AgreementCommandController {
                                                                  Principal caller) {
         AgreementId agreementId = agreementId(a);
         BreachId breachId = new BreachId(pathUuid("breachId", r));
-        String note = optionalBodyText(body == null ? null : body.json(), "note", NOTE_MAX);
+        String note = optionalBodyText(body, "note", NOTE_MAX);
         return ok(agreementId, send(new ConfirmBreachResolution(agreementId, actor(caller), breachId, note,
                 expectedVersion(ifMatch))), Map.of("breachId", breachId.toString()));
     }
@@ -370,7 +370,7 @@ public class AgreementCommandController {
                                                               Principal caller) {
         AgreementId agreementId = agreementId(a);
         RedFlagId flagId = new RedFlagId(pathUuid("flagId", f));
-        String note = optionalBodyText(body == null ? null : body.json(), "note", NOTE_MAX);
+        String note = optionalBodyText(body, "note", NOTE_MAX);
         return ok(agreementId, send(new AddressRedFlag(agreementId, actor(caller), flagId, note,
                 expectedVersion(ifMatch))), Map.of("flagId", flagId.toString()));
     }
@@ -445,11 +445,12 @@ public class AgreementCommandController {
     }
 
     /** A body that may be absent altogether, or a JSON object with one optional text field. */
-    private static String optionalBodyText(JsonNode body, String field, int max) {
-        if (body == null || body.isNull() || body.isMissingNode()) {
+    private static String optionalBodyText(ContentBody body, String field, int max) {
+        JsonNode json = body == null ? null : body.json();
+        if (json == null || json.isNull() || json.isMissingNode()) {
             return "";
         }
-        JsonFields fields = new JsonFields(body);
+        JsonFields fields = new JsonFields(json);
         String value = fields.optionalText(field, max);
         fields.throwIfInvalid();
         return value;
