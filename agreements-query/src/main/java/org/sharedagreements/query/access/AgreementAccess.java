@@ -5,13 +5,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Owns {@code agreement_access}: one row per partner and per counsellor of each agreement with their current
- * status. The agreement-state projection rewrites an agreement's rows from its folded state after every event,
- * in the same transaction as the state document, so visibility and state never disagree.
+ * status. The agreement-state projection rewrites an agreement's rows from its folded state whenever they change
+ * (each row's {@code last_sequence} is the event that last changed the agreement's rows), in the same transaction as the
+ * state document, so visibility and state never disagree.
  */
 @Repository
 public class AgreementAccess {
@@ -26,14 +28,23 @@ public class AgreementAccess {
         this.jdbc = Objects.requireNonNull(jdbc, "agreement access needs a JdbcTemplate");
     }
 
-    /** Replaces the agreement's rows with {@code entries}, as of its event {@code sequence}. */
-    public void replace(AgreementId agreementId, long sequence, List<Entry> entries) {
-        jdbc.update("DELETE FROM agreement_access WHERE agreement_id = ?", agreementId.value());
+    /** The rows an agreement's access is to be replaced with, as changed by its event {@code sequence}. */
+    public record Replacement(long sequence, List<Entry> entries) {
+    }
+
+    /** Replaces the rows of each agreement in {@code replacements} with its entries, in two round trips. */
+    public void replaceAll(Map<AgreementId, Replacement> replacements) {
+        if (replacements.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("DELETE FROM agreement_access WHERE agreement_id = ?",
+                replacements.keySet().stream().map(id -> new Object[]{id.value()}).toList());
         jdbc.batchUpdate("""
                         INSERT INTO agreement_access (agreement_id, user_id, role, status, last_sequence)
                         VALUES (?, ?, ?, ?, ?)""",
-                entries.stream().map(e -> new Object[]{agreementId.value(), e.userId(), e.role().name(), e.status(),
-                        sequence}).toList());
+                replacements.entrySet().stream().flatMap(r -> r.getValue().entries().stream()
+                        .map(e -> new Object[]{r.getKey().value(), e.userId(), e.role().name(), e.status(),
+                                r.getValue().sequence()})).toList());
     }
 
     /**

@@ -9,19 +9,25 @@ import org.sharedagreements.kernel.AgreementEvent;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.query.access.AccessRole;
 import org.sharedagreements.query.access.AgreementAccess;
+import org.sharedagreements.query.projection.ProjectionBatch;
 import org.sharedagreements.query.projection.ProjectionProgress;
 import org.sharedagreements.query.projection.Projections;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Keeps each agreement's state document and its access rows (who may see it) up to date by folding every event
- * into the stored document. Idempotent: an event at or below the agreement's recorded progress is skipped. The
- * new document is computed in memory before anything is written, so an event the fold rejects leaves the tables
- * untouched and goes to the dead-letter queue.
+ * into the document. Idempotent: an event at or below the agreement's recorded progress is skipped.
+ * <p>
+ * The fold runs in memory over the batch of events the processor hands over ({@link ProjectionBatch}); each
+ * agreement's document, access rows and progress are written once per batch, when it commits. An event the fold
+ * rejects goes to the dead-letter queue and leaves no trace: the agreement's document is folded again from what
+ * is stored plus the events of the batch that were applied before it.
  */
 @Component
 @ProcessingGroup(Projections.AGREEMENT_STATE)
@@ -40,14 +46,8 @@ public class AgreementStateProjection {
 
     @EventHandler
     public void on(AgreementEvent event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        AgreementId agreementId = event.agreementId();
-        if (sequence <= progress.lastApplied(Projections.AGREEMENT_STATE, agreementId)) {
-            return;
-        }
-        AgreementState state = AgreementStateFold.apply(states.find(agreementId).orElse(null), event, sequence, at);
-        states.save(state);
-        access.replace(agreementId, sequence, accessOf(state));
-        progress.advance(Projections.AGREEMENT_STATE, agreementId, sequence);
+        ProjectionBatch.run(Projections.AGREEMENT_STATE, Batch::new, Batch::write,
+                batch -> batch.apply(event, sequence, at));
     }
 
     @ResetHandler
@@ -59,9 +59,93 @@ public class AgreementStateProjection {
 
     static List<AgreementAccess.Entry> accessOf(AgreementState state) {
         List<AgreementAccess.Entry> entries = new ArrayList<>();
+        if (state == null) {
+            return entries;
+        }
         state.partners.forEach(p -> entries.add(new AgreementAccess.Entry(p.partnerId, AccessRole.PARTNER, p.status)));
         state.counsellors.forEach(c -> entries.add(
                 new AgreementAccess.Entry(c.counsellorId, AccessRole.COUNSELLOR, c.status)));
         return entries;
+    }
+
+    /** One agreement within a batch: its state as stored when the batch first met it, and the events applied since. */
+    private static final class Folding {
+        final long storedSequence;
+        final List<AgreementAccess.Entry> storedAccess;
+        final List<Applied> applied = new ArrayList<>();
+        AgreementState state;
+        List<AgreementAccess.Entry> access;
+        /** The event that last changed who may see the agreement, within this batch. */
+        long accessChangedBy;
+
+        Folding(AgreementState stored, long storedSequence) {
+            this.state = stored;
+            this.storedSequence = storedSequence;
+            this.storedAccess = accessOf(stored);
+            this.access = storedAccess;
+        }
+
+        void applied(Applied event) {
+            applied.add(event);
+            List<AgreementAccess.Entry> now = accessOf(state);
+            if (!now.equals(access)) {
+                access = now;
+                accessChangedBy = event.sequence;
+            }
+        }
+
+        long lastApplied() {
+            return applied.isEmpty() ? storedSequence : applied.get(applied.size() - 1).sequence;
+        }
+    }
+
+    private record Applied(AgreementEvent event, long sequence, Instant at) {
+    }
+
+    private final class Batch {
+        private final Map<AgreementId, Folding> agreements = new LinkedHashMap<>();
+
+        void apply(AgreementEvent event, long sequence, Instant at) {
+            AgreementId agreementId = event.agreementId();
+            Folding folding = agreements.computeIfAbsent(agreementId, id -> new Folding(
+                    states.find(id).orElse(null), progress.lastApplied(Projections.AGREEMENT_STATE, id)));
+            if (sequence <= folding.lastApplied()) {
+                return;
+            }
+            try {
+                folding.state = AgreementStateFold.apply(folding.state, event, sequence, at);
+            } catch (RuntimeException rejected) {
+                // the fold may have changed the document before it gave up: start again from what is stored
+                Folding again = new Folding(states.find(agreementId).orElse(null), folding.storedSequence);
+                for (Applied earlier : folding.applied) {
+                    again.state = AgreementStateFold.apply(again.state, earlier.event, earlier.sequence, earlier.at);
+                    again.applied(earlier);
+                }
+                agreements.put(agreementId, again);
+                throw rejected;
+            }
+            folding.applied(new Applied(event, sequence, at));
+        }
+
+        void write() {
+            List<AgreementState> changed = new ArrayList<>();
+            Map<AgreementId, Long> applied = new LinkedHashMap<>();
+            Map<AgreementId, AgreementAccess.Replacement> accessChanges = new LinkedHashMap<>();
+            agreements.forEach((agreementId, folding) -> {
+                if (folding.applied.isEmpty()) {
+                    return;
+                }
+                changed.add(folding.state);
+                applied.put(agreementId, folding.lastApplied());
+                if (!folding.access.equals(folding.storedAccess)) {
+                    accessChanges.put(agreementId,
+                            new AgreementAccess.Replacement(folding.accessChangedBy, folding.access));
+                }
+            });
+            states.saveAll(changed);
+            access.replaceAll(accessChanges);
+            progress.advanceAll(Projections.AGREEMENT_STATE, applied);
+            agreements.clear();
+        }
     }
 }

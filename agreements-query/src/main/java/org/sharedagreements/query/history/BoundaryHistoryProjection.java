@@ -16,15 +16,20 @@ import org.sharedagreements.kernel.boundary.BoundaryRetired;
 import org.sharedagreements.kernel.boundary.BoundaryRevised;
 import org.sharedagreements.kernel.membership.AgreementErased;
 import org.sharedagreements.query.projection.EventTime;
+import org.sharedagreements.query.projection.ProjectionBatch;
 import org.sharedagreements.query.projection.ProjectionProgress;
 import org.sharedagreements.query.projection.Projections;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Records every version of every boundary and how it ended. It sees every event of an agreement, not only the
- * boundary events, so its recorded progress says how far it got with the agreement ({@code minVersion}).
+ * boundary events, so its recorded progress says how far it got with the agreement ({@code minVersion}). Its
+ * progress is written once per agreement per batch of events ({@link ProjectionBatch}).
  */
 @Component
 @ProcessingGroup(Projections.BOUNDARY_HISTORY)
@@ -40,10 +45,12 @@ public class BoundaryHistoryProjection {
 
     @EventHandler
     public void on(AgreementEvent event, @SequenceNumber Long sequence, @Timestamp Instant timestamp) {
+        ProjectionBatch.run(Projections.BOUNDARY_HISTORY, Batch::new, Batch::write,
+                batch -> batch.apply(event, sequence, timestamp));
+    }
+
+    private void record(AgreementEvent event, long sequence, Instant timestamp) {
         AgreementId a = event.agreementId();
-        if (sequence <= progress.lastApplied(Projections.BOUNDARY_HISTORY, a)) {
-            return;
-        }
         Instant at = EventTime.millis(timestamp);
         String actor = event.actor() == null ? null : event.actor().value();
         if (event instanceof BoundaryProposed e) {
@@ -63,7 +70,31 @@ public class BoundaryHistoryProjection {
         } else if (event instanceof AgreementErased) {
             history.erase(a);
         }
-        progress.advance(Projections.BOUNDARY_HISTORY, a, sequence);
+    }
+
+    /** The agreements' progress within a batch of events, written once when the batch commits. */
+    private final class Batch {
+        private final Map<AgreementId, Long> stored = new HashMap<>();
+        private final Map<AgreementId, Long> applied = new LinkedHashMap<>();
+
+        void apply(AgreementEvent event, long sequence, Instant timestamp) {
+            AgreementId agreementId = event.agreementId();
+            Long last = applied.get(agreementId);
+            if (last == null) {
+                last = stored.computeIfAbsent(agreementId, id -> progress.lastApplied(Projections.BOUNDARY_HISTORY, id));
+            }
+            if (sequence <= last) {
+                return;
+            }
+            record(event, sequence, timestamp);
+            applied.put(agreementId, sequence);
+        }
+
+        void write() {
+            progress.advanceAll(Projections.BOUNDARY_HISTORY, applied);
+            applied.clear();
+            stored.clear();
+        }
     }
 
     @ResetHandler

@@ -26,6 +26,11 @@ import java.time.Duration;
  *   (the sequencing policy is per aggregate), so that agreement's read model stops at a consistent point.</li>
  *   <li>A {@link PromptEventSource} in front of the event store, so a processor learns of a committed append at
  *   once instead of at its next 500 ms poll.</li>
+ *   <li>Batches of up to 100 events (Axon's default is 1): a batch is one transaction, and the projections write
+ *   each agreement's rows once per batch ({@link ProjectionBatch}). A processor does not wait for a batch to
+ *   fill; it handles what is there.</li>
+ *   <li>The dead-letter queue's sequence identifier cache: without it, every event costs a query asking whether its
+ *   agreement already has dead letters.</li>
  *   <li>A snake_case {@link DeadLetterSchema}: Axon's default names are camelCase, which PostgreSQL folds; the
  *   table is {@code dead_letter_entry} of the {@code V10__read_models.sql} migration.</li>
  * </ul>
@@ -91,7 +96,7 @@ public class ProjectionConfiguration {
                                                  ObjectProvider<TransactionManager> transactionManager,
                                                  DeadLetterSchema deadLetterSchema,
                                                  @Value("${agreements.query.segments:8}") int segments,
-                                                 @Value("${agreements.query.batch-size:16}") int batchSize) {
+                                                 @Value("${agreements.query.batch-size:100}") int batchSize) {
         return configurer -> configurer.eventProcessing(processing -> {
             for (String projection : Projections.ALL) {
                 processing.registerPooledStreamingEventProcessor(projection,
@@ -108,6 +113,9 @@ public class ProjectionConfiguration {
                         .genericSerializer(config.serializer())
                         .eventSerializer(config.eventSerializer())
                         .build());
+                // without it, every event costs a query asking whether its agreement has dead letters
+                processing.registerDeadLetteringEventHandlerInvokerConfiguration(projection,
+                        (config, builder) -> builder.enableSequenceIdentifierCache());
             }
         });
     }

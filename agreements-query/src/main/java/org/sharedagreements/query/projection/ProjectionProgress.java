@@ -6,6 +6,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -46,6 +47,23 @@ public class ProjectionProgress {
                 ON CONFLICT (projection, agreement_id) DO UPDATE SET last_sequence = EXCLUDED.last_sequence
                 WHERE projection_progress.last_sequence < EXCLUDED.last_sequence""",
                 projection, agreementId.value(), sequence);
+        signalAfterCommit();
+    }
+
+    /**
+     * Records, for each agreement in {@code sequences}, that the projection applied its events up to the given
+     * sequence: the same as {@link #advance} for each of them, in one round trip.
+     */
+    public void advanceAll(String projection, Map<AgreementId, Long> sequences) {
+        if (sequences.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                        INSERT INTO projection_progress (projection, agreement_id, last_sequence) VALUES (?, ?, ?)
+                        ON CONFLICT (projection, agreement_id) DO UPDATE SET last_sequence = EXCLUDED.last_sequence
+                        WHERE projection_progress.last_sequence < EXCLUDED.last_sequence""",
+                sequences.entrySet().stream()
+                        .map(e -> new Object[]{projection, e.getKey().value(), e.getValue()}).toList());
         signalAfterCommit();
     }
 

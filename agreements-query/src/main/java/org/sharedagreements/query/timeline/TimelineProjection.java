@@ -11,17 +11,24 @@ import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.membership.AgreementErased;
 import org.sharedagreements.query.projection.Content;
 import org.sharedagreements.query.projection.EventTime;
+import org.sharedagreements.query.projection.ProjectionBatch;
 import org.sharedagreements.query.projection.ProjectionJson;
 import org.sharedagreements.query.projection.ProjectionProgress;
 import org.sharedagreements.query.projection.Projections;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Appends every event of every agreement to its timeline; idempotent by the agreement's recorded progress. When
- * an agreement is erased, the content in its earlier entries' data is purged; the entries themselves stay. Each
- * entry is announced through {@link TimelineSignals} once committed, which is what feeds the live streams.
+ * an agreement is erased, the content in its earlier entries' data is purged; the entries themselves stay. The
+ * entries of a batch of events are inserted together when it commits ({@link ProjectionBatch}), and each
+ * agreement's newest entry is then announced through {@link TimelineSignals}, which is what feeds the live streams.
  */
 @Component
 @ProcessingGroup(Projections.TIMELINE)
@@ -39,16 +46,7 @@ public class TimelineProjection {
 
     @EventHandler
     public void on(AgreementEvent event, @SequenceNumber Long sequence, @Timestamp Instant at) {
-        AgreementId agreementId = event.agreementId();
-        if (sequence <= progress.lastApplied(Projections.TIMELINE, agreementId)) {
-            return;
-        }
-        timeline.append(agreementId, entry(event, sequence, at), Content.paths(event));
-        if (event instanceof AgreementErased) {
-            timeline.erase(agreementId);
-        }
-        progress.advance(Projections.TIMELINE, agreementId, sequence);
-        signals.appendedAfterCommit(agreementId, sequence);
+        ProjectionBatch.run(Projections.TIMELINE, Batch::new, Batch::write, batch -> batch.apply(event, sequence, at));
     }
 
     @ResetHandler
@@ -63,5 +61,43 @@ public class TimelineProjection {
         data.remove("actor");
         return new TimelineEntry(sequence, event.getClass().getSimpleName(), EventTime.format(at),
                 event.actor() == null ? null : event.actor().value(), TimelineSummaries.of(event), data, null);
+    }
+
+    private final class Batch {
+        private final Map<AgreementId, Long> stored = new HashMap<>();
+        private final Map<AgreementId, Long> applied = new LinkedHashMap<>();
+        private final List<TimelineRepository.Appended> pending = new ArrayList<>();
+
+        void apply(AgreementEvent event, long sequence, Instant at) {
+            AgreementId agreementId = event.agreementId();
+            Long last = applied.get(agreementId);
+            if (last == null) {
+                last = stored.computeIfAbsent(agreementId, id -> progress.lastApplied(Projections.TIMELINE, id));
+            }
+            if (sequence <= last) {
+                return;
+            }
+            TimelineRepository.Appended appended = new TimelineRepository.Appended(agreementId,
+                    entry(event, sequence, at), Content.paths(event));
+            if (event instanceof AgreementErased) {
+                // erasure purges the stored entries, so the agreement's earlier entries must be stored first
+                pending.add(appended);
+                timeline.appendAll(pending);
+                pending.clear();
+                timeline.erase(agreementId);
+            } else {
+                pending.add(appended);
+            }
+            applied.put(agreementId, sequence);
+        }
+
+        void write() {
+            timeline.appendAll(pending);
+            progress.advanceAll(Projections.TIMELINE, applied);
+            applied.forEach(signals::appendedAfterCommit);
+            pending.clear();
+            applied.clear();
+            stored.clear();
+        }
     }
 }

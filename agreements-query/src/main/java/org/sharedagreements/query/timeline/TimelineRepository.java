@@ -33,17 +33,22 @@ public class TimelineRepository {
         this.jdbc = Objects.requireNonNull(jdbc, "the timeline repository needs a JdbcTemplate");
     }
 
-    /**
-     * Adds an entry; an entry already there for that sequence stays as it is. {@code contentPaths} are the paths
-     * in its data that {@link #erase} purges.
-     */
-    public void append(AgreementId agreementId, TimelineEntry entry, List<List<String>> contentPaths) {
-        jdbc.update("""
+    /** An entry to append to an agreement's timeline, with the paths in its data that {@link #erase} purges. */
+    public record Appended(AgreementId agreementId, TimelineEntry entry, List<List<String>> contentPaths) {
+    }
+
+    /** Adds the entries, in one round trip; an entry already there for its agreement and sequence stays as it is. */
+    public void appendAll(List<Appended> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
                         INSERT INTO timeline_event (agreement_id, sequence, type, at, actor, summary, data, content_paths)
                         VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)
                         ON CONFLICT (agreement_id, sequence) DO NOTHING""",
-                agreementId.value(), entry.sequence(), entry.type(), Timestamp.from(Instant.parse(entry.at())),
-                entry.actor(), entry.summary(), entry.data().toString(), write(contentPaths));
+                entries.stream().map(a -> new Object[]{a.agreementId().value(), a.entry().sequence(),
+                        a.entry().type(), Timestamp.from(Instant.parse(a.entry().at())), a.entry().actor(),
+                        a.entry().summary(), a.entry().data().toString(), write(a.contentPaths())}).toList());
     }
 
     /** Purges the content of every entry of the agreement: each content path reads as erased. */

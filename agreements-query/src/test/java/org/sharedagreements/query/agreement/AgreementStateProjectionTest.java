@@ -1,5 +1,10 @@
 package org.sharedagreements.query.agreement;
 
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.sharedagreements.kernel.BoundaryId;
+import org.sharedagreements.kernel.boundary.BoundaryAccepted;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sharedagreements.kernel.CounsellorId;
@@ -18,6 +23,11 @@ import org.sharedagreements.query.projection.Projections;
 import org.sharedagreements.query.support.ReadModelDatabase;
 import org.sharedagreements.query.support.Story;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sharedagreements.query.support.Story.ADA;
@@ -128,5 +138,57 @@ class AgreementStateProjectionTest {
                 .isEqualTo(ProjectionProgress.NOTHING_APPLIED);
         feed(story);
         assertThat(states.find(story.agreementId)).isPresent();
+    }
+
+    @Test
+    void aBatchIsWrittenWhenItCommitsAndLeavesWhatOneEventAtATimeWouldLeave() {
+        Story first = Story.formed();
+        first.then(new PartnerInvited(first.agreementId, ADA, PartnerId.of("cy")));
+        Story second = Story.formed();
+        // the fold rejects an acceptance of a boundary the agreement never had (the queue takes such an event)
+        second.then(new BoundaryAccepted(second.agreementId, BEN, BoundaryId.random(), 1));
+        List<Story.Recorded> interleaved = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            interleaved.add(first.events.get(i));
+            interleaved.add(second.events.get(i));
+        }
+        Map<Object, Story.Recorded> byPayload = new IdentityHashMap<>();
+        interleaved.forEach(r -> byPayload.put(r.event(), r));
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(
+                interleaved.stream().<EventMessage<?>>map(r -> GenericEventMessage.asEventMessage(r.event())).toList());
+        List<String> rejected = new ArrayList<>();
+        List<Long> storedBeforeCommit = new ArrayList<>();
+
+        batch.executeWithResult(() -> {
+            Story.Recorded recorded = byPayload.get(batch.getMessage().getPayload());
+            try {
+                projection.on(recorded.event(), recorded.sequence(), recorded.at());
+            } catch (IllegalStateException e) {
+                rejected.add(recorded.event().getClass().getSimpleName()); // as the dead-letter queue would
+            }
+            if (batch.isLastMessage()) {
+                storedBeforeCommit.add(jdbc.queryForObject("SELECT count(*) FROM agreement_state", Long.class));
+            }
+            return null;
+        });
+
+        assertThat(rejected).containsExactly("BoundaryAccepted");
+        assertThat(storedBeforeCommit).containsExactly(0L);
+        String firstBatched = document(first);
+        String secondBatched = document(second);
+        assertThat(progress.lastApplied(Projections.AGREEMENT_STATE, first.agreementId)).isEqualTo(3);
+        assertThat(progress.lastApplied(Projections.AGREEMENT_STATE, second.agreementId)).isEqualTo(2);
+        assertThat(access.roleOf(second.agreementId, new Caller("ben", false))).contains(AccessRole.PARTNER);
+
+        projection.reset();
+        feed(first);
+        second.events.subList(0, 3).forEach(e -> projection.on(e.event(), e.sequence(), e.at()));
+        assertThat(document(first)).isEqualTo(firstBatched);
+        assertThat(document(second)).isEqualTo(secondBatched);
+    }
+
+    private String document(Story story) {
+        return jdbc.queryForObject("SELECT document::text FROM agreement_state WHERE agreement_id = ?", String.class,
+                story.agreementId.value());
     }
 }
