@@ -3,13 +3,22 @@ package org.sharedagreements.app.commandbus;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.sharedagreements.command.agreement.Agreement;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
-/** The command gateway, as Axon would build it, plus retries of concurrent appends (see {@link ConcurrencyRetryScheduler}). */
+/**
+ * The command gateway, as Axon would build it, plus retries of concurrent appends (see
+ * {@link ConcurrencyRetryScheduler}); and the cache of agreements the command side keeps between commands (see
+ * {@link VerifiedAggregateCache}).
+ */
 @Configuration(proxyBeanMethods = false)
 public class CommandBusConfiguration {
 
@@ -28,5 +37,17 @@ public class CommandBusConfiguration {
                 .commandBus(commandBus)
                 .retryScheduler(new ConcurrencyRetryScheduler(commandRetryExecutor, 8, 20))
                 .build();
+    }
+
+    /**
+     * Agreements kept in memory between commands, checked against the event store before each use. Loading an
+     * agreement from the store means reading its snapshot and the events after it and applying each to every
+     * member entity; measured with the benchmark (README "Performance"), that was over half of a command's time.
+     */
+    @Bean
+    public Cache agreementCache(ObjectProvider<EventStore> eventStore,
+                                @Value("${agreements.command.cached-agreements:2000}") int size) {
+        return new VerifiedAggregateCache(new BoundedCache(size), eventStore::getObject,
+                VerifiedAggregateCache.modelOf(Agreement.class));
     }
 }

@@ -90,8 +90,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * One relationship agreement: its partners, boundaries and their versions, breaches, red flags and counsellor
  * access. The rules live here on the root, because nearly every one needs the partner list; each member entity
- * ({@link Boundary}, {@link Breach}, {@link RedFlag}, {@link CounsellorGrant}) sources its own state from the
- * events that name it. State holds only what decisions need (ids, states, version numbers, who accepted, review
+ * ({@link Boundary}, {@link Breach}, {@link CounsellorGrant}) sources its own state from the events that name it,
+ * and a {@link RedFlag} from the events the root hands it. State holds only what decisions need (ids, states, version numbers, who accepted, review
  * times), never a title, statement, note or category, so neither does any snapshot.
  * <p>
  * "Now" is {@link GenericEventMessage#clock}, the clock Axon stamps every event with: the system clock in the
@@ -100,7 +100,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * would need a bean in the service and a second, hand-synchronised clock in tests; this way the times the
  * aggregate decides with are always the times its events are stamped with.
  */
-@Aggregate(snapshotTriggerDefinition = "agreementSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "agreementSnapshotTrigger", cache = "agreementCache")
 @Revision("2") // the state's shape: snapshots of another revision are ignored and the aggregate is rebuilt from events
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -120,7 +120,11 @@ public class Agreement {
     private Map<BoundaryId, Boundary> boundaries = new LinkedHashMap<>();
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<BreachId, Breach> breaches = new LinkedHashMap<>();
-    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
+    /**
+     * Not an aggregate member: red flags have no commands of their own, and Axon offers every event to every
+     * member instance, so on a long agreement (thousands of flags) each event applied cost a scan of them all.
+     * The root hands a flag's events to it by id instead.
+     */
     private Map<RedFlagId, RedFlag> redFlags = new LinkedHashMap<>();
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<CounsellorId, CounsellorGrant> counsellors = new LinkedHashMap<>();
@@ -657,6 +661,11 @@ public class Agreement {
     @EventSourcingHandler
     void on(RedFlagRaised event) {
         redFlags.put(event.flagId(), new RedFlag(event.flagId()));
+    }
+
+    @EventSourcingHandler
+    void on(RedFlagAddressed event) {
+        redFlags.get(event.flagId()).on(event);
     }
 
     @EventSourcingHandler

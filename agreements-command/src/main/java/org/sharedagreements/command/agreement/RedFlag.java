@@ -1,8 +1,6 @@
 package org.sharedagreements.command.agreement;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.EntityId;
 import org.sharedagreements.kernel.RedFlagId;
 import org.sharedagreements.kernel.redflag.RedFlagAddressed;
 
@@ -15,7 +13,6 @@ class RedFlag {
 
     enum Status { OPEN, ADDRESSED }
 
-    @EntityId
     RedFlagId flagId;
     Status status;
 
@@ -28,7 +25,7 @@ class RedFlag {
         this.status = Status.OPEN;
     }
 
-    @EventSourcingHandler
+    /** Called by the root, which finds the flag by id (see {@code Agreement.redFlags}). */
     void on(RedFlagAddressed event) {
         status = Status.ADDRESSED;
     }
