@@ -60,31 +60,51 @@ public final class Benchmark {
 
     private final boolean smoke;
     private final int rebuildAgreementsOverride;
+    private final int commandsPerClientOverride;
+    private final List<String> only;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final List<String> table = new ArrayList<>();
     private String base;
 
-    private Benchmark(boolean smoke, int rebuildAgreements) {
+    private Benchmark(boolean smoke, int rebuildAgreements, int commandsPerClient, List<String> only) {
         this.smoke = smoke;
         this.rebuildAgreementsOverride = rebuildAgreements;
+        this.commandsPerClientOverride = commandsPerClient;
+        this.only = only;
     }
 
-    /** Arguments: {@code --smoke}; {@code --rebuild-events=N} (default 1,000,000; stored as N/100 agreements). */
-    public static void main(String[] args) throws Exception {
+    private boolean measures(String part) {
+        return only.isEmpty() || only.contains(part);
+    }
+
+    /**
+     * Arguments: {@code --smoke}; {@code --rebuild-events=N} (default 1,000,000; stored as N/100 agreements);
+     * {@code --commands-per-client=N} (default 600); {@code --only=commands,reads,rebuild} (default: all of them;
+     * for comparing one part before and after a change).
+     */
+    public static void main(String[] arguments) throws Exception {
+        // Maven hands -Dbenchmark.args over as one argument
+        String[] args = String.join(" ", arguments).trim().split("\\s+");
         boolean smoke = List.of(args).contains("--smoke");
         int rebuildAgreements = 0;
+        int commandsPerClient = 0;
+        List<String> only = List.of();
         for (String arg : args) {
             if (arg.startsWith("--rebuild-events=")) {
                 rebuildAgreements = Math.max(1, Integer.parseInt(arg.substring("--rebuild-events=".length())) / 100);
+            } else if (arg.startsWith("--commands-per-client=")) {
+                commandsPerClient = Integer.parseInt(arg.substring("--commands-per-client=".length()));
+            } else if (arg.startsWith("--only=")) {
+                only = List.of(arg.substring("--only=".length()).split(","));
             }
         }
-        new Benchmark(smoke, rebuildAgreements).run();
+        new Benchmark(smoke, rebuildAgreements, commandsPerClient, only).run();
         System.exit(0);
     }
 
     private void run() throws Exception {
-        int commandsPerClient = smoke ? 20 : 600;
+        int commandsPerClient = commandsPerClientOverride > 0 ? commandsPerClientOverride : smoke ? 20 : 600;
         int rebuildAgreements = rebuildAgreementsOverride > 0 ? rebuildAgreementsOverride : smoke ? 20 : 10_000;
         int eventsPerAgreement = 100;
         Path data = Files.createTempDirectory("agreements-benchmark-");
@@ -119,10 +139,12 @@ public final class Benchmark {
             log("generated %,d stored events in %.1f s", stored, seconds(started));
 
             // 2. Baseline of the rebuild: JDBC + Jackson straight from the table.
-            started = System.nanoTime();
-            long read = generator.readAndDeserializeAll();
-            double rawSeconds = seconds(started);
-            double rawRate = read / rawSeconds;
+            double rawRate = 0;
+            if (measures("rebuild")) {
+                started = System.nanoTime();
+                long read = generator.readAndDeserializeAll();
+                rawRate = read / seconds(started);
+            }
 
             // 3. The service, started on that database; its projections build the read models from scratch.
             Instant launch = Instant.now();
@@ -137,60 +159,71 @@ public final class Benchmark {
                 double initialBuild = seconds(started);
 
                 // 4. Commands against their baseline.
-                int payloadSize = redFlagPayloadSize(dataSource);
-                Map<String, Object> commands = new LinkedHashMap<>();
-                for (int clients : CLIENTS) {
-                    Stats distinct = commands(clients, commandsPerClient, false);
-                    Stats hot = commands(clients, commandsPerClient, true);
-                    Stats baseline = baselineInserts(dataSource, clients, commandsPerClient, payloadSize);
-                    commands.put(clients + " clients", Map.of("distinct", describe(distinct), "hot", describe(hot),
-                            "baseline", describe(baseline),
-                            "distinctToBaseline", round(distinct.perSecond() / baseline.perSecond()),
-                            "hotToDistinct", round(hot.perSecond() / distinct.perSecond())));
-                    row("commands, %2d clients, distinct agreements", distinct, baseline);
-                    row("commands, %2d clients, one hot agreement", hot, baseline);
+                if (measures("commands")) {
+                    int payloadSize = redFlagPayloadSize(dataSource);
+                    // warm-up, not measured: the service's JIT compiler is the busiest thread for its first minute
+                    int warmUp = smoke ? 10 : 1_500;
+                    commands(4, warmUp, false);
+                    commands(4, warmUp, true);
+                    baselineInserts(dataSource, 4, warmUp, payloadSize);
+                    Map<String, Object> commands = new LinkedHashMap<>();
+                    for (int clients : CLIENTS) {
+                        Stats distinct = commands(clients, commandsPerClient, false);
+                        Stats hot = commands(clients, commandsPerClient, true);
+                        Stats baseline = baselineInserts(dataSource, clients, commandsPerClient, payloadSize);
+                        commands.put(clients + " clients", Map.of("distinct", describe(distinct), "hot", describe(hot),
+                                "baseline", describe(baseline),
+                                "distinctToBaseline", round(distinct.perSecond() / baseline.perSecond()),
+                                "hotToDistinct", round(hot.perSecond() / distinct.perSecond())));
+                        row("commands, %2d clients, distinct agreements", distinct, baseline);
+                        row("commands, %2d clients, one hot agreement", hot, baseline);
+                    }
+                    results.put("commands", commands);
+                    results.put("baselineRowBytes", payloadSize);
                 }
-                results.put("commands", commands);
-                results.put("baselineRowBytes", payloadSize);
 
                 // 5. Reads.
-                String partner = token("bench-owner");
-                Map<String, Object> reads = new LinkedHashMap<>();
-                awaitProjectionsAt(head(dataSource), Duration.ofMinutes(5));
-                Stats state = reads("state, " + (smoke ? 50 : 1_000) + " events", partner,
-                        "/api/agreements/" + thousand, smoke ? 50 : 500);
-                Stats timeline = reads("timeline page, " + (smoke ? 50 : 1_000) + " events", partner,
-                        "/api/agreements/" + thousand + "/timeline?limit=100", smoke ? 50 : 500);
-                Instant middle = Instant.now().minusSeconds(86_400L * 30).plusSeconds(smoke ? 100 : 5_000);
-                Stats asOf = reads("asOf, " + (smoke ? 200 : 10_000) + " events", partner,
-                        "/api/agreements/" + tenThousand + "?asOf=" + middle, smoke ? 10 : 50);
-                for (Stats stats : List.of(state, timeline, asOf)) {
-                    reads.put(stats.name(), describe(stats));
-                    table.add(String.format(Locale.ROOT, "%-44s p50 %7.2f ms  p99 %7.2f ms", stats.name(),
-                            stats.p50Millis(), stats.p99Millis()));
+                if (measures("reads")) {
+                    String partner = token("bench-owner");
+                    Map<String, Object> reads = new LinkedHashMap<>();
+                    awaitProjectionsAt(head(dataSource), Duration.ofMinutes(5));
+                    Stats state = reads("state, " + (smoke ? 50 : 1_000) + " events", partner,
+                            "/api/agreements/" + thousand, smoke ? 50 : 500);
+                    Stats timeline = reads("timeline page, " + (smoke ? 50 : 1_000) + " events", partner,
+                            "/api/agreements/" + thousand + "/timeline?limit=100", smoke ? 50 : 500);
+                    Instant middle = Instant.now().minusSeconds(86_400L * 30).plusSeconds(smoke ? 100 : 5_000);
+                    Stats asOf = reads("asOf, " + (smoke ? 200 : 10_000) + " events", partner,
+                            "/api/agreements/" + tenThousand + "?asOf=" + middle, smoke ? 10 : 50);
+                    for (Stats stats : List.of(state, timeline, asOf)) {
+                        reads.put(stats.name(), describe(stats));
+                        table.add(String.format(Locale.ROOT, "%-44s p50 %7.2f ms  p99 %7.2f ms", stats.name(),
+                                stats.p50Millis(), stats.p99Millis()));
+                    }
+                    results.put("reads", reads);
                 }
-                results.put("reads", reads);
 
                 // 6. Rebuild: replay every projection from the first event while the service keeps serving.
-                long replayHead = head(dataSource);
-                long events = count(dataSource, "SELECT count(*) FROM domain_event_entry");
-                started = System.nanoTime();
-                for (String projection : List.of("agreement-state", "agreement-timeline", "boundary-history")) {
-                    HttpResponse<String> replay = send("POST", "/api/admin/projections/" + projection + "/replay",
-                            token("bench-operator", "operator"), null);
-                    if (replay.statusCode() != 202) {
-                        throw new IllegalStateException("replay of " + projection + " answered " + replay.statusCode());
+                if (measures("rebuild")) {
+                    long replayHead = head(dataSource);
+                    long events = count(dataSource, "SELECT count(*) FROM domain_event_entry");
+                    started = System.nanoTime();
+                    for (String projection : List.of("agreement-state", "agreement-timeline", "boundary-history")) {
+                        HttpResponse<String> replay = send("POST", "/api/admin/projections/" + projection + "/replay",
+                                token("bench-operator", "operator"), null);
+                        if (replay.statusCode() != 202) {
+                            throw new IllegalStateException("replay of " + projection + " answered " + replay.statusCode());
+                        }
                     }
+                    awaitProjectionsAt(replayHead, Duration.ofMinutes(60));
+                    double replaySeconds = seconds(started);
+                    double replayRate = events / replaySeconds;
+                    results.put("rebuild", Map.of("events", events, "replaySeconds", round(replaySeconds),
+                            "replayEventsPerSecond", round(replayRate), "initialBuildSeconds", round(initialBuild),
+                            "rawReadDeserializeEventsPerSecond", round(rawRate), "replayToRaw", round(replayRate / rawRate)));
+                    table.add(String.format(Locale.ROOT, "%-44s %,10.0f ev/s  raw %,10.0f ev/s  ratio %.2f",
+                            "rebuild (replay of " + String.format(Locale.ROOT, "%,d", events) + " events)",
+                            replayRate, rawRate, replayRate / rawRate));
                 }
-                awaitProjectionsAt(replayHead, Duration.ofMinutes(60));
-                double replaySeconds = seconds(started);
-                double replayRate = events / replaySeconds;
-                results.put("rebuild", Map.of("events", events, "replaySeconds", round(replaySeconds),
-                        "replayEventsPerSecond", round(replayRate), "initialBuildSeconds", round(initialBuild),
-                        "rawReadDeserializeEventsPerSecond", round(rawRate), "replayToRaw", round(replayRate / rawRate)));
-                table.add(String.format(Locale.ROOT, "%-44s %,10.0f ev/s  raw %,10.0f ev/s  ratio %.2f",
-                        "rebuild (replay of " + String.format(Locale.ROOT, "%,d", events) + " events)",
-                        replayRate, rawRate, replayRate / rawRate));
 
                 heap.stopWatching();
                 results.put("peakHeapMiB", round(heap.peak / (1024.0 * 1024.0)));
@@ -304,9 +337,14 @@ public final class Benchmark {
         }
         base = "http://127.0.0.1:" + port;
         File jar = serviceJar();
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx1g", "-jar", jar.getAbsolutePath(),
-                "--server.port=" + port, "--management.endpoints.web.exposure.include=health,metrics",
-                "--logging.level.root=WARN");
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx1g"));
+        String extraOptions = System.getenv("BENCHMARK_SERVICE_JAVA_OPTS"); // e.g. -XX:StartFlightRecording=...
+        if (extraOptions != null && !extraOptions.isBlank()) {
+            command.addAll(List.of(extraOptions.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.getAbsolutePath(), "--server.port=" + port,
+                "--management.endpoints.web.exposure.include=health,metrics", "--logging.level.root=WARN"));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("SPRING_PROFILES_ACTIVE", "prod");
         builder.environment().put("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:" + postgresPort + "/postgres");
         builder.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
