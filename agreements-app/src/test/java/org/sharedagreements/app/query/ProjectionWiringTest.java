@@ -32,17 +32,17 @@ class ProjectionWiringTest extends ApiTest {
     private EventStore eventStore;
 
     @Test
-    void everyProjectionIsAPooledStreamingProcessorWithAJdbcDeadLetterQueue() {
+    void everyProjectionRunsInTheOnePooledStreamingProcessorWithAJdbcDeadLetterQueueOfItsOwn() {
+        PooledStreamingEventProcessor processor = processing.eventProcessor(Projections.PROCESSOR,
+                PooledStreamingEventProcessor.class).orElseThrow();
+        assertThat(processor.isRunning()).isTrue();
         for (String projection : Projections.ALL) {
-            assertThat(processing.eventProcessor(projection, PooledStreamingEventProcessor.class))
-                    .as(projection).isPresent();
+            assertThat(processing.eventProcessorByProcessingGroup(projection)).as(projection).containsSame(processor);
             assertThat(processing.deadLetterQueue(projection)).as(projection).get()
                     .isInstanceOf(JdbcSequencedDeadLetterQueue.class);
-            assertThat(processing.eventProcessor(projection, PooledStreamingEventProcessor.class).orElseThrow()
-                    .isRunning()).as(projection).isTrue();
         }
         Long tokens = jdbc.queryForObject("SELECT count(*) FROM token_entry WHERE processor_name = ?", Long.class,
-                Projections.AGREEMENT_STATE);
+                Projections.PROCESSOR);
         assertThat(tokens).as("segments claimed through the JDBC token store").isPositive();
     }
 

@@ -20,19 +20,21 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Reports on the projections' processors and rebuilds them. A rebuild runs on a thread of its own: the processor is
- * shut down (Axon resets tokens only while no segment is claimed), its dead letters are dropped (every event is
- * applied again anyway), its tokens are reset to the first event, which runs the projection's reset handler in the
- * same transaction (it empties its tables), and it is started again; the replay then runs in the processor while
- * the service keeps serving. A projection counts as replaying from the request until its segments report they
- * caught up with where the event store was at the reset.
+ * Reports on the projections and rebuilds them. The projections share one event processor
+ * ({@link Projections#PROCESSOR}), so they share its position, and a rebuild of any of them rebuilds all three from
+ * the same pass over the events (the cost of a rebuild is reading and decrypting the events, not the writes). A
+ * rebuild runs on a thread of its own: the processor is shut down (Axon resets tokens only while no segment is
+ * claimed), the projections' dead letters are dropped (every event is applied again anyway), its tokens are reset
+ * to the first event, which runs every projection's reset handler in the same transaction (they empty their
+ * tables), and it is started again; the replay then runs in the processor while the service keeps serving. The
+ * projections count as replaying from the request until the segments report they caught up with where the event
+ * store was at the reset.
  *
  * <p>Positions come from the segments this node processes; on several query nodes each node reports its own.
  * Resetting needs every segment released, so on several nodes the other nodes must stop the processor first.
@@ -45,7 +47,7 @@ public class ProjectionAdministration {
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final Duration claimTimeout;
-    private final Set<String> rebuilding = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean rebuilding = new AtomicBoolean();
     private final ExecutorService rebuilds;
 
     public ProjectionAdministration(EventProcessingConfiguration processing, EventStore eventStore,
@@ -70,17 +72,20 @@ public class ProjectionAdministration {
         return Projections.ALL.contains(name) ? status(name, head()) : Optional.empty();
     }
 
-    /** Starts rebuilding the projection from the first event; false when there is no such projection. */
+    /**
+     * Starts rebuilding the projection (with the others of its processor) from the first event; false when there
+     * is no such projection.
+     */
     public boolean replay(String name) {
         Optional<StreamingEventProcessor> processor = processor(name);
         if (processor.isEmpty()) {
             return false;
         }
-        if (rebuilding.add(name)) {
+        if (rebuilding.compareAndSet(false, true)) {
             try {
                 rebuilds.execute(() -> rebuild(name, processor.get()));
             } catch (RuntimeException e) {
-                rebuilding.remove(name);
+                rebuilding.set(false);
                 throw e;
             }
         }
@@ -94,9 +99,11 @@ public class ProjectionAdministration {
 
     private void rebuild(String name, StreamingEventProcessor processor) {
         try {
-            log.info("Rebuilding projection {} from the first event", name);
+            log.info("Rebuilding projection {} (and the others of processor {}) from the first event", name,
+                    Projections.PROCESSOR);
             processor.shutdownAsync().join();
-            processing.deadLetterQueue(name).ifPresent(SequencedDeadLetterQueue::clear);
+            Projections.ALL.forEach(projection -> processing.deadLetterQueue(projection)
+                    .ifPresent(SequencedDeadLetterQueue::clear));
             processor.resetTokens();
             processor.start();
             awaitSegmentsClaimed(name, processor);
@@ -106,7 +113,7 @@ public class ProjectionAdministration {
                 processor.start();
             }
         } finally {
-            rebuilding.remove(name);
+            rebuilding.set(false);
         }
     }
 
@@ -129,7 +136,7 @@ public class ProjectionAdministration {
     private Optional<ProjectionStatus> status(String name, long head) {
         return processor(name).map(processor -> {
             Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-            boolean replaying = rebuilding.contains(name)
+            boolean replaying = rebuilding.get()
                     || segments.values().stream().anyMatch(ProjectionAdministration::stillReplaying);
             long deadLetters = processing.deadLetterQueue(name).map(SequencedDeadLetterQueue::amountOfSequences)
                     .orElse(0L);
@@ -176,6 +183,6 @@ public class ProjectionAdministration {
         if (!Projections.ALL.contains(name)) {
             return Optional.empty();
         }
-        return processing.eventProcessor(name, StreamingEventProcessor.class);
+        return processing.eventProcessor(Projections.PROCESSOR, StreamingEventProcessor.class);
     }
 }

@@ -2,7 +2,11 @@ package org.sharedagreements.query.projection;
 
 import java.util.List;
 
-/** The names of the read side's projections; each is a processing group and the name of its event processor. */
+/**
+ * The names of the read side's projections. Each is a processing group (with its own dead-letter queue and
+ * progress); all three are handled by one event processor, {@link #PROCESSOR}, so every event is read from the
+ * store and deserialized (and its content decrypted) once for all of them, and a batch is one transaction.
+ */
 public final class Projections {
 
     /** The agreement-state document and who may see which agreement. */
@@ -13,6 +17,9 @@ public final class Projections {
     public static final String BOUNDARY_HISTORY = "boundary-history";
 
     public static final List<String> ALL = List.of(AGREEMENT_STATE, TIMELINE, BOUNDARY_HISTORY);
+
+    /** The pooled streaming event processor of every projection: tokens, segments and replays are its. */
+    public static final String PROCESSOR = "read-models";
 
     private Projections() {
     }
