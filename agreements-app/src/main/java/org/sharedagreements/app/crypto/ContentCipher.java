@@ -10,7 +10,9 @@ import org.sharedagreements.kernel.Confidential;
 import javax.crypto.SecretKey;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -70,20 +72,32 @@ public class ContentCipher {
     }
 
     private static void walk(ObjectNode node, Class<?> type, Transform transform, boolean reading) {
-        for (RecordComponent component : type.getRecordComponents()) {
-            JsonNode child = node.get(component.getName());
+        for (Part part : SHAPES.get(type)) {
+            JsonNode child = node.get(part.name);
             if (child == null || child.isNull()) {
                 continue;
             }
-            if (component.isAnnotationPresent(Confidential.class) && child.isTextual()) {
+            if (part.confidential && child.isTextual()) {
                 JsonNode result = transform.apply(child);
-                node.set(component.getName(), result != null ? result
-                        : component.getType() == String.class ? new TextNode(Confidential.ERASED) : NullNode.instance);
-            } else if (component.getType().isRecord() && child.isObject()) {
-                walk((ObjectNode) child, component.getType(), transform, reading);
+                node.set(part.name, result != null ? result
+                        : part.type == String.class ? new TextNode(Confidential.ERASED) : NullNode.instance);
+            } else if (part.type.isRecord() && child.isObject()) {
+                walk((ObjectNode) child, part.type, transform, reading);
             }
         }
     }
+
+    /** A record component as the walk needs it; looked up by reflection once per record type. */
+    private record Part(String name, Class<?> type, boolean confidential) {
+    }
+
+    private static final ClassValue<List<Part>> SHAPES = new ClassValue<>() {
+        @Override
+        protected List<Part> computeValue(Class<?> type) {
+            return Arrays.stream(type.getRecordComponents()).map(component -> new Part(component.getName(),
+                    component.getType(), component.isAnnotationPresent(Confidential.class))).toList();
+        }
+    };
 
     private static byte[] context(AgreementId agreementId) {
         return agreementId.toString().getBytes(StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package org.sharedagreements.app.crypto;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -50,6 +51,9 @@ public class CryptoConfiguration {
     @Qualifier("eventSerializer")
     public Serializer eventSerializer(ObjectMapper objectMapper, ContentCipher cipher) {
         ObjectMapper eventMapper = objectMapper.copy().registerModule(new ConfidentialContentModule(cipher));
+        // stored events were written by this serializer: checking them for repeated fields (which requests are
+        // checked for) only costs time on every load and replay
+        eventMapper.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         return JacksonSerializer.builder().objectMapper(eventMapper).build();
     }
 
