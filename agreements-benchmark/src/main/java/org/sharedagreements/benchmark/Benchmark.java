@@ -305,8 +305,8 @@ public final class Benchmark {
 
     private Stats reads(String name, String token, String path, int count) throws Exception {
         long[] latencies = new long[count];
-        for (int i = 0; i < Math.min(20, count); i++) {
-            send("GET", path, token, null); // warm-up
+        for (int i = 0; i < Math.min(200, count); i++) {
+            send("GET", path, token, null); // warm-up (steady state, not the JIT compiler's first minutes)
         }
         long started = System.nanoTime();
         for (int i = 0; i < count; i++) {

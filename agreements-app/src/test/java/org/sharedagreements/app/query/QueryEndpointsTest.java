@@ -52,11 +52,12 @@ class QueryEndpointsTest extends ApiTest {
     @Test
     void theStateOfAnAgreementReadsItsOwnWrites() {
         Couple couple = Couple.formed(api, unique("ada"), unique("ben"));
-        String[] boundary = agreedBoundary(couple, "No private messages with exes");
+        String[] boundary = agreedBoundary(couple, "No private messages with exes – für uns beide ✓");
 
         Api.Response state = couple.first.get(couple.path("?minVersion=" + boundary[1]));
 
         assertThat(state.status()).as(state.toString()).isEqualTo(200);
+        assertThat(state.header("Content-Type")).startsWith("application/json");
         JsonNode body = state.body();
         assertThat(body.path("agreementId").asText()).isEqualTo(couple.agreementId);
         assertThat(body.path("title").asText()).isEqualTo("Our agreement");
@@ -70,7 +71,8 @@ class QueryEndpointsTest extends ApiTest {
         assertThat(b.path("category").asText()).isEqualTo("ONLINE_ENGAGEMENT");
         assertThat(b.path("status").asText()).isEqualTo("ACTIVE");
         assertThat(b.path("activeVersion").asInt()).isEqualTo(1);
-        assertThat(b.path("terms").path("statement").asText()).isEqualTo("No private messages with exes");
+        assertThat(b.path("terms").path("statement").asText())
+                .isEqualTo("No private messages with exes – für uns beide ✓");
         assertThat(b.path("terms").path("reviewEvery").asText()).isEqualTo("P30D");
         assertThat(b.path("pending").isNull()).isTrue();
         assertThat(b.path("nextReviewAt").asText()).matches(INSTANT);

@@ -5,6 +5,11 @@ import org.sharedagreements.query.access.Caller;
 import org.sharedagreements.query.web.QueryParameters;
 import org.sharedagreements.query.web.QueryProblems;
 import org.sharedagreements.query.web.ReadAccess;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -56,8 +61,16 @@ public class AgreementQueryController {
         return states.visibleTo(caller);
     }
 
+    /**
+     * The current state is answered with the stored document as it is (a {@code json} column holding what the
+     * projection serialized), without reading it into objects and writing it out again: for a long agreement
+     * that round trip was most of the request's time and allocation. The as-of state is folded and serialized.
+     */
     @GetMapping("/{a}")
-    public AgreementState agreement(@PathVariable("a") String a,
+    @ApiResponse(responseCode = "200", description = "The agreement's state, now or as of the given instant",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = AgreementState.class)))
+    public ResponseEntity<?> agreement(@PathVariable("a") String a,
                                     @RequestParam(value = "asOf", required = false) String asOfParameter,
                                     @RequestParam(value = "minVersion", required = false) String minVersion,
                                     Authentication authentication) {
@@ -68,8 +81,10 @@ public class AgreementQueryController {
         parameters.throwIfInvalid();
         readAccess.require(agreementId, Caller.of(authentication), version);
         if (instant != null) {
-            return asOf.at(agreementId, instant).orElseThrow(() -> QueryProblems.notFound("agreement at that time"));
+            return ResponseEntity.ok(asOf.at(agreementId, instant)
+                    .orElseThrow(() -> QueryProblems.notFound("agreement at that time")));
         }
-        return states.find(agreementId).orElseThrow(() -> QueryProblems.notFound("agreement"));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .body(states.document(agreementId).orElseThrow(() -> QueryProblems.notFound("agreement")));
     }
 }

@@ -32,6 +32,12 @@ public class AgreementStateRepository {
         this.jdbc = Objects.requireNonNull(jdbc, "the agreement state repository needs a JdbcTemplate");
     }
 
+    /** The agreement's state document as stored: JSON text, as the projection wrote it. */
+    public Optional<String> document(AgreementId agreementId) {
+        return jdbc.queryForList("SELECT document::text FROM agreement_state WHERE agreement_id = ?", String.class,
+                agreementId.value()).stream().findFirst();
+    }
+
     public Optional<AgreementState> find(AgreementId agreementId) {
         List<String> documents = jdbc.queryForList("SELECT document::text FROM agreement_state WHERE agreement_id = ?",
                 String.class, agreementId.value());
@@ -45,7 +51,7 @@ public class AgreementStateRepository {
         }
         jdbc.batchUpdate("""
                         INSERT INTO agreement_state (agreement_id, title, status, version, last_event_at, document)
-                        VALUES (?, ?, ?, ?, ?, ?::jsonb)
+                        VALUES (?, ?, ?, ?, ?, ?::json)
                         ON CONFLICT (agreement_id) DO UPDATE SET title = EXCLUDED.title, status = EXCLUDED.status,
                             version = EXCLUDED.version, last_event_at = EXCLUDED.last_event_at,
                             document = EXCLUDED.document""",
