@@ -44,7 +44,7 @@ public class TimelineRepository {
         }
         jdbc.batchUpdate("""
                         INSERT INTO timeline_event (agreement_id, sequence, type, at, actor, summary, data, content_paths)
-                        VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)
+                        VALUES (?, ?, ?, ?, ?, ?, ?::json, ?::jsonb)
                         ON CONFLICT (agreement_id, sequence) DO NOTHING""",
                 entries.stream().map(a -> new Object[]{a.agreementId().value(), a.entry().sequence(),
                         a.entry().type(), Timestamp.from(Instant.parse(a.entry().at())), a.entry().actor(),
@@ -61,7 +61,7 @@ public class TimelineRepository {
                     Content.erase(data, readPaths(rs.getString(3)));
                     return new Object[]{data.toString(), agreementId.value(), rs.getLong(1)};
                 }, agreementId.value());
-        jdbc.batchUpdate("UPDATE timeline_event SET data = ?::jsonb WHERE agreement_id = ? AND sequence = ?", updates);
+        jdbc.batchUpdate("UPDATE timeline_event SET data = ?::json WHERE agreement_id = ? AND sequence = ?", updates);
     }
 
     /**
