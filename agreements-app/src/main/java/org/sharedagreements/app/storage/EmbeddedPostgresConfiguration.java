@@ -37,7 +37,11 @@ public class EmbeddedPostgresConfiguration {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
-                .setServerConfig("max_connections", "200");
+                .setServerConfig("max_connections", "200")
+                // zonky starts PostgreSQL with fsync and synchronous_commit off (it is made for tests): a command
+                // would be acknowledged before its events reached the disk, and a crash of the machine could lose it
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on");
         if (port > 0) {
             builder.setPort(port);
         }

@@ -28,7 +28,10 @@ public final class ReadModelDatabase {
                 if (!Files.isDirectory(MIGRATIONS)) {
                     throw new IllegalStateException("migrations not found at " + MIGRATIONS.toAbsolutePath());
                 }
-                EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+                // durable commits, as in production (zonky's default is synchronous_commit=off)
+                EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         postgres.close();
