@@ -43,7 +43,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The benchmark of README "Performance": the service on PostgreSQL (fsync on) against the physical limit of the
+ * The benchmark of README "Performance": the service on PostgreSQL (fsync and synchronous_commit on) against the physical limit of the
  * same machine in the same run. Command throughput and latency at 1, 4 and 16 clients on distinct agreements and
  * on one hot agreement, against single-row INSERT+COMMIT through JDBC at the same concurrency; rebuild speed of the
  * read models over a million stored events, against reading and deserializing them straight from the table; read
@@ -111,7 +111,10 @@ public final class Benchmark {
         int eventsPerAgreement = 100;
         Path data = Files.createTempDirectory("agreements-benchmark-");
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data)
-                .setCleanDataDirectory(true).setServerConfig("max_connections", "300").start();
+                .setCleanDataDirectory(true).setServerConfig("max_connections", "300")
+                // durable commits, as in production (zonky starts PostgreSQL with fsync and synchronous_commit
+                // off), for the service and the baseline alike
+                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").start();
              HikariDataSource dataSource = dataSource(postgres)) {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
             results.put("date", LocalDate.now().toString());
