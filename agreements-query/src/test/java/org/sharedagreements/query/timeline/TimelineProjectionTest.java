@@ -1,5 +1,8 @@
 package org.sharedagreements.query.timeline;
 
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sharedagreements.kernel.BoundaryId;
@@ -13,7 +16,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -148,5 +153,38 @@ class TimelineProjectionTest {
         assertThat(heard).containsExactly(new TimelineAppended(story.agreementId, 0),
                 new TimelineAppended(story.agreementId, 1), new TimelineAppended(story.agreementId, 2));
         assertThat(timeline.lastSequence(story.agreementId)).isEqualTo(2);
+    }
+
+    @Test
+    void aBatchIsInsertedWhenItCommitsErasesWhatCameBeforeTheErasureAndSignalsEachAgreementOnce() {
+        List<TimelineAppended> heard = new ArrayList<>();
+        signals.subscribe(heard::add);
+        Story erased = Story.formed().activeBoundary(BoundaryId.random(), Story.terms("Very private", "P30D"));
+        erased.then(new org.sharedagreements.kernel.membership.AgreementErased(erased.agreementId, Story.ADA));
+        Story kept = Story.formed();
+        List<Story.Recorded> batchOf = new ArrayList<>(kept.events);
+        batchOf.addAll(erased.events);
+        Map<Object, Story.Recorded> byPayload = new IdentityHashMap<>();
+        batchOf.forEach(r -> byPayload.put(r.event(), r));
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(
+                batchOf.stream().<EventMessage<?>>map(r -> GenericEventMessage.asEventMessage(r.event())).toList());
+        List<Long> rowsBeforeTheErasure = new ArrayList<>();
+
+        batch.executeWithResult(() -> {
+            Story.Recorded recorded = byPayload.get(batch.getMessage().getPayload());
+            if (recorded.event() instanceof org.sharedagreements.kernel.membership.AgreementErased) {
+                rowsBeforeTheErasure.add(jdbc.queryForObject("SELECT count(*) FROM timeline_event", Long.class));
+            }
+            projection.on(recorded.event(), recorded.sequence(), recorded.at());
+            return null;
+        });
+
+        assertThat(rowsBeforeTheErasure).as("nothing is written before the batch commits").containsExactly(0L);
+        assertThat(timeline.page(erased.agreementId, -1, 100)).hasSize(7);
+        assertThat(timeline.page(kept.agreementId, -1, 100)).hasSize(3);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM timeline_event WHERE data::text LIKE '%Very private%'",
+                Long.class)).isZero();
+        assertThat(heard).containsExactlyInAnyOrder(new TimelineAppended(kept.agreementId, 2),
+                new TimelineAppended(erased.agreementId, 6));
     }
 }
