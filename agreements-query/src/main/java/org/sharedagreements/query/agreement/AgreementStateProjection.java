@@ -145,7 +145,6 @@ public class AgreementStateProjection {
             states.saveAll(changed);
             access.replaceAll(accessChanges);
             progress.advanceAll(Projections.AGREEMENT_STATE, applied);
-            agreements.clear();
         }
     }
 }

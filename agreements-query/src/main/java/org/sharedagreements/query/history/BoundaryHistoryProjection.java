@@ -16,15 +16,13 @@ import org.sharedagreements.kernel.boundary.BoundaryRetired;
 import org.sharedagreements.kernel.boundary.BoundaryRevised;
 import org.sharedagreements.kernel.membership.AgreementErased;
 import org.sharedagreements.query.projection.EventTime;
+import org.sharedagreements.query.projection.BatchProgress;
 import org.sharedagreements.query.projection.ProjectionBatch;
 import org.sharedagreements.query.projection.ProjectionProgress;
 import org.sharedagreements.query.projection.Projections;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Records every version of every boundary and how it ended. It sees every event of an agreement, not only the
@@ -74,26 +72,17 @@ public class BoundaryHistoryProjection {
 
     /** The agreements' progress within a batch of events, written once when the batch commits. */
     private final class Batch {
-        private final Map<AgreementId, Long> stored = new HashMap<>();
-        private final Map<AgreementId, Long> applied = new LinkedHashMap<>();
+        private final BatchProgress applied = new BatchProgress(progress, Projections.BOUNDARY_HISTORY);
 
         void apply(AgreementEvent event, long sequence, Instant timestamp) {
-            AgreementId agreementId = event.agreementId();
-            Long last = applied.get(agreementId);
-            if (last == null) {
-                last = stored.computeIfAbsent(agreementId, id -> progress.lastApplied(Projections.BOUNDARY_HISTORY, id));
+            if (applied.isNew(event.agreementId(), sequence)) {
+                record(event, sequence, timestamp);
+                applied.applied(event.agreementId(), sequence);
             }
-            if (sequence <= last) {
-                return;
-            }
-            record(event, sequence, timestamp);
-            applied.put(agreementId, sequence);
         }
 
         void write() {
-            progress.advanceAll(Projections.BOUNDARY_HISTORY, applied);
-            applied.clear();
-            stored.clear();
+            applied.write();
         }
     }
 

@@ -42,12 +42,7 @@ public class ProjectionProgress {
 
     /** Records that the projection applied the agreement's event {@code sequence}; never moves backwards. */
     public void advance(String projection, AgreementId agreementId, long sequence) {
-        jdbc.update("""
-                INSERT INTO projection_progress (projection, agreement_id, last_sequence) VALUES (?, ?, ?)
-                ON CONFLICT (projection, agreement_id) DO UPDATE SET last_sequence = EXCLUDED.last_sequence
-                WHERE projection_progress.last_sequence < EXCLUDED.last_sequence""",
-                projection, agreementId.value(), sequence);
-        signalAfterCommit();
+        advanceAll(projection, Map.of(agreementId, sequence));
     }
 
     /**

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.sharedagreements.kernel.AgreementEvent;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.membership.AgreementErased;
+import org.sharedagreements.query.projection.BatchProgress;
 import org.sharedagreements.query.projection.Content;
 import org.sharedagreements.query.projection.EventTime;
 import org.sharedagreements.query.projection.ProjectionBatch;
@@ -19,10 +20,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Appends every event of every agreement to its timeline; idempotent by the agreement's recorded progress. When
@@ -64,40 +62,28 @@ public class TimelineProjection {
     }
 
     private final class Batch {
-        private final Map<AgreementId, Long> stored = new HashMap<>();
-        private final Map<AgreementId, Long> applied = new LinkedHashMap<>();
+        private final BatchProgress applied = new BatchProgress(progress, Projections.TIMELINE);
         private final List<TimelineRepository.Appended> pending = new ArrayList<>();
 
         void apply(AgreementEvent event, long sequence, Instant at) {
             AgreementId agreementId = event.agreementId();
-            Long last = applied.get(agreementId);
-            if (last == null) {
-                last = stored.computeIfAbsent(agreementId, id -> progress.lastApplied(Projections.TIMELINE, id));
-            }
-            if (sequence <= last) {
+            if (!applied.isNew(agreementId, sequence)) {
                 return;
             }
-            TimelineRepository.Appended appended = new TimelineRepository.Appended(agreementId,
-                    entry(event, sequence, at), Content.paths(event));
+            pending.add(new TimelineRepository.Appended(agreementId, entry(event, sequence, at), Content.paths(event)));
             if (event instanceof AgreementErased) {
                 // erasure purges the stored entries, so the agreement's earlier entries must be stored first
-                pending.add(appended);
                 timeline.appendAll(pending);
                 pending.clear();
                 timeline.erase(agreementId);
-            } else {
-                pending.add(appended);
             }
-            applied.put(agreementId, sequence);
+            applied.applied(agreementId, sequence);
         }
 
         void write() {
             timeline.appendAll(pending);
-            progress.advanceAll(Projections.TIMELINE, applied);
-            applied.forEach(signals::appendedAfterCommit);
-            pending.clear();
-            applied.clear();
-            stored.clear();
+            applied.write();
+            applied.applied().forEach(signals::appendedAfterCommit);
         }
     }
 }
