@@ -24,8 +24,9 @@ import java.util.concurrent.ConcurrentMap;
  * Carries "timeline appended" signals between nodes through PostgreSQL {@code LISTEN/NOTIFY}, so a live stream
  * open on one query node hears about events that another node projected. Each node announces its own signals on
  * the channel (batched every {@value #ANNOUNCE_EVERY_MILLIS} ms, newest sequence per agreement) and relays what it hears from other nodes into its local {@link TimelineSignals}; its own
- * announcements come back to it and are ignored. A lost notification costs nothing but latency: streams read the
- * timeline table themselves, and the next signal for the agreement catches them up.
+ * announcements come back to it and are ignored. Notifications sent while a node was not listening are lost, so
+ * each time it starts listening (again) it tells its listeners to look at everything again
+ * ({@link TimelineSignals#resynchronise}): streams and {@code minVersion} waits read the tables themselves.
  */
 public class TimelineNotifyBridge implements InitializingBean, DisposableBean {
 
@@ -114,6 +115,8 @@ public class TimelineNotifyBridge implements InitializingBean, DisposableBean {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
                 }
+                // whatever other nodes announced while this node was not listening is lost: look at everything again
+                signals.resynchronise();
                 PGConnection postgres = connection.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notifications = postgres.getNotifications(500);

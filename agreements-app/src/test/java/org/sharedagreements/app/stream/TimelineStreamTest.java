@@ -149,4 +149,50 @@ class TimelineStreamTest extends ApiTest {
             assertThat(streams.openStreams(id(couple))).as("a revoked counsellor's stream is ended").isZero();
         }
     }
+
+    @Test
+    void oneCallerHoldsAtMostFourStreamsAndGetsAPlaceBackWhenOneCloses() throws Exception {
+        String ada = unique("ada");
+        Couple couple = Couple.formed(api, ada, unique("ben"));
+        assertThat(couple.first.get(couple.path("/timeline?minVersion=2")).status()).isEqualTo(200);
+        String token = token(ada);
+        List<EventStreamClient> held = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                held.add(open(couple, token, Map.of(), ""));
+                assertThat(held.get(i).status()).isEqualTo(200);
+            }
+            Api.Response refused = api.withToken(token).get(couple.path("/stream"));
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+            assertThat(refused.header("Retry-After")).isNotBlank();
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+            try (EventStreamClient other = open(couple, token(unique("ben")), Map.of(), "")) {
+                assertThat(other.status()).as("another caller is not held up").isIn(200, 404);
+            }
+
+            held.remove(0).close();
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                streams.heartbeat();
+                try (EventStreamClient again = open(couple, token, Map.of(), "")) {
+                    return again.status() == 200;
+                }
+            });
+        } finally {
+            held.forEach(EventStreamClient::close);
+        }
+    }
+
+    @Test
+    void aStreamEndsWhenItsTokenExpires() throws Exception {
+        String ada = unique("ada");
+        Couple couple = Couple.formed(api, ada, unique("ben"));
+        assertThat(couple.first.get(couple.path("/timeline?minVersion=2")).status()).isEqualTo(200);
+        String shortLived = Api.token(ada, List.of(), Instant.now().plus(Duration.ofSeconds(3)), SECRET);
+
+        try (EventStreamClient client = open(couple, shortLived, Map.of(), "")) {
+            assertThat(client.status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(10)).until(client::ended);
+            await().atMost(Duration.ofSeconds(10)).until(() -> streams.openStreams(id(couple)) == 0);
+        }
+    }
 }

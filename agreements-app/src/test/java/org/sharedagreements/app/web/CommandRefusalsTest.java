@@ -120,7 +120,9 @@ class CommandRefusalsTest extends ApiTest {
         answers.add(stranger.post(couple.path("/counsellors/dr-x/approvals")));
         answers.add(stranger.delete(couple.path("/counsellors/dr-x")));
 
-        assertThat(answers).hasSize(19).allSatisfy(answer -> assertProblem(answer, 404));
+        assertThat(answers).hasSize(19).allSatisfy(answer -> assertProblem(answer, 404))
+                .allSatisfy(answer -> assertThat(answer.body().path("detail").asText()).as(answer.toString())
+                        .isEqualTo("No such agreement."));
         assertThat(storedEvents(couple.agreementId)).isEqualTo(before);
     }
 
@@ -144,17 +146,28 @@ class CommandRefusalsTest extends ApiTest {
     }
 
     @Test
-    void unknownAgreementsBoundariesBreachesAndFlagsAre404() {
+    void unknownAgreementsBoundariesBreachesFlagsAndGrantsAre404NamingWhatIsMissing() {
         Couple couple = Couple.formed(api, "r-ivy", "r-jay");
         String unknown = UUID.randomUUID().toString();
 
-        assertProblem(couple.first.post("/api/agreements/" + unknown + "/red-flags", Map.of("indicator", "STRESS")), 404);
-        assertProblem(couple.first.post(couple.path("/boundaries/" + unknown + "/acceptances"),
-                Map.of("boundaryVersion", 1)), 404);
-        assertProblem(couple.first.post(couple.path("/breaches/" + unknown + "/acknowledgement")), 404);
-        assertProblem(couple.first.post(couple.path("/red-flags/" + unknown + "/addressing")), 404);
-        assertProblem(couple.first.post(couple.path("/counsellors/nobody/approvals")), 404);
+        assertNotFound(couple.first.post("/api/agreements/" + unknown + "/red-flags", Map.of("indicator", "STRESS")),
+                "No such agreement.");
+        assertNotFound(couple.first.post(couple.path("/boundaries/" + unknown + "/acceptances"),
+                Map.of("boundaryVersion", 1)), "No such boundary.");
+        assertNotFound(couple.first.post(couple.path("/breaches"), Map.of("boundaryId", unknown, "breachedBy", "r-jay",
+                "description", "d", "occurredAt", Instant.now().minus(1, ChronoUnit.HOURS).toString())),
+                "No such boundary.");
+        assertNotFound(couple.first.post(couple.path("/breaches/" + unknown + "/acknowledgement")), "No such breach.");
+        assertNotFound(couple.first.post(couple.path("/red-flags/" + unknown + "/addressing")), "No such red flag.");
+        assertNotFound(couple.first.post(couple.path("/counsellors/nobody/approvals")), "No such counsellor grant.");
+        assertNotFound(couple.first.delete(couple.path("/counsellors/nobody")), "No such counsellor grant.");
         assertProblem(couple.first.get("/api/no-such-endpoint"), 404);
+    }
+
+    /** 404 naming what is missing: only a partner learns it is something inside their agreement. */
+    private static void assertNotFound(Api.Response response, String detail) {
+        assertProblem(response, 404);
+        assertThat(response.body().path("detail").asText()).as(response.toString()).isEqualTo(detail);
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.AggregateMember;
@@ -25,6 +26,13 @@ import org.sharedagreements.kernel.CommandReceipt;
 import org.sharedagreements.kernel.CounsellorId;
 import org.sharedagreements.kernel.PartnerId;
 import org.sharedagreements.kernel.RedFlagId;
+import org.sharedagreements.kernel.access.AccessPolicy;
+import org.sharedagreements.kernel.access.Decision;
+import org.sharedagreements.kernel.access.GrantStatus;
+import org.sharedagreements.kernel.access.Membership;
+import org.sharedagreements.kernel.access.Role;
+import org.sharedagreements.kernel.access.Scope;
+import org.sharedagreements.kernel.access.Standing;
 import org.sharedagreements.kernel.boundary.AcceptBoundary;
 import org.sharedagreements.kernel.boundary.BoundaryAccepted;
 import org.sharedagreements.kernel.boundary.BoundaryActivated;
@@ -109,8 +117,6 @@ public class Agreement {
     static final int MIN_PARTNERS = 2;
     static final int MAX_PARTNERS = 8;
 
-    enum Membership { INVITED, JOINED, LEFT }
-
     @AggregateIdentifier
     private AgreementId id;
     private Map<PartnerId, Membership> members = new LinkedHashMap<>();
@@ -133,23 +139,32 @@ public class Agreement {
         // for Axon: rebuilt from events or a snapshot
     }
 
+    /** Counsellors, auditors and operators read what they may; they never start agreements (403). */
     @CommandHandler
-    public Agreement(DraftAgreement command) {
+    public Agreement(DraftAgreement command, @MetaDataValue(CallerRoles.KEY) String callerRoles) {
+        Set<Role> roles = CallerRoles.parse(callerRoles);
+        if (AccessPolicy.scope(Scope.DRAFT, roles) != Decision.ALLOW) {
+            throw RoleMayNotAct.draft(roles);
+        }
         apply(new AgreementDrafted(command.agreementId(), command.actor(), command.title()));
     }
 
     /**
-     * What holds for every command on an existing agreement, in this order: counsellors and auditors read but
-     * never act (403 where they may see the agreement); only joined partners (and, to join, invitees; to erase,
-     * also a partner who left) may see it at all; an erased agreement, then an ended one, changes no more (an
-     * ended one may still be erased); a stale {@code If-Match} is refused. Visibility comes before the state
-     * checks so that a stranger learns nothing, not even that the agreement ended.
+     * What holds for every command on an existing agreement, in this order: the access policy decides whether the
+     * caller may send it at all (403 for a role that may see but not change the agreement, 404 for anyone it is
+     * hidden from); an erased agreement, then an ended one, changes no more (an ended one may still be erased); a
+     * stale {@code If-Match} is refused. Access comes before the state checks so that a stranger learns nothing,
+     * not even that the agreement ended.
      */
     @CommandHandlerInterceptor
     public Object guard(CommandMessage<?> message, InterceptorChain chain) throws Exception {
         if (message.getPayload() instanceof AgreementCommand command) {
-            refuseReadOnlyRoles(command.actor(), CallerRoles.of(message.getMetaData()));
-            if (!mayAddress(command)) {
+            Set<Role> roles = CallerRoles.of(message.getMetaData());
+            Decision decision = AccessPolicy.command(standingOf(command.actor()), roles, act(command));
+            if (decision == Decision.FORBID) {
+                throw RoleMayNotAct.change(roles);
+            }
+            if (decision == Decision.HIDE) {
                 throw new AgreementNotVisible("agreement");
             }
             if (erased) {
@@ -167,34 +182,17 @@ public class Agreement {
         return chain.proceed();
     }
 
-    private boolean mayAddress(AgreementCommand command) {
-        Membership membership = members.get(command.actor());
-        return membership == Membership.JOINED
-                || command instanceof JoinAgreement && membership == Membership.INVITED
-                || command instanceof EraseAgreement && membership == Membership.LEFT;
-    }
-
-    /**
-     * An auditor may see every agreement; a counsellor one it is granted, or that it is (or was) a partner of.
-     * Where the role may see the agreement it is 403, elsewhere 404.
-     */
-    private void refuseReadOnlyRoles(PartnerId caller, List<String> roles) {
-        if (roles.contains(CallerRoles.AUDITOR)) {
-            throw new RoleMayNotAct(CallerRoles.AUDITOR);
-        }
-        if (roles.contains(CallerRoles.COUNSELLOR)) {
-            throw mayRead(caller) ? new RoleMayNotAct(CallerRoles.COUNSELLOR) : new AgreementNotVisible("agreement");
-        }
-    }
-
-    /** Partners (also those who left) and counsellors whose access is granted may read the agreement. */
-    private boolean mayRead(PartnerId caller) {
-        Membership membership = members.get(caller);
-        if (membership == Membership.JOINED || membership == Membership.LEFT) {
-            return true;
-        }
+    /** Where the caller stands with this agreement, as the access policy needs it. */
+    private Standing standingOf(PartnerId caller) {
         CounsellorGrant grant = counsellors.get(CounsellorId.of(caller.value()));
-        return grant != null && grant.status == CounsellorGrant.Status.GRANTED;
+        return new Standing(members.get(caller), grant == null ? null : grant.status, false);
+    }
+
+    private static AccessPolicy.Act act(AgreementCommand command) {
+        if (command instanceof JoinAgreement) {
+            return AccessPolicy.Act.JOIN;
+        }
+        return command instanceof EraseAgreement ? AccessPolicy.Act.ERASE : AccessPolicy.Act.CHANGE;
     }
 
     // ---- membership ----------------------------------------------------------------------------------------
@@ -495,7 +493,7 @@ public class Agreement {
     @CommandHandler
     public CommandReceipt handle(ApproveCounsellorAccess command) {
         CounsellorGrant grant = counsellor(command.counsellorId());
-        if (grant.status != CounsellorGrant.Status.PENDING) {
+        if (grant.status != GrantStatus.PENDING) {
             throw RuleViolation.of(Rule.COUNSELLOR_ACCESS_NOT_PENDING);
         }
         if (grant.approvedBy.contains(command.actor())) {
@@ -582,7 +580,7 @@ public class Agreement {
     private CounsellorGrant counsellor(CounsellorId counsellorId) {
         CounsellorGrant grant = counsellors.get(counsellorId);
         if (grant == null) {
-            throw new AgreementNotVisible("counsellor");
+            throw new AgreementNotVisible("counsellor grant");
         }
         return grant;
     }

@@ -1,13 +1,16 @@
 package org.sharedagreements.command.agreement;
 
 import org.axonframework.messaging.MetaData;
+import org.sharedagreements.kernel.access.Role;
 
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
+import java.util.Set;
 
 /**
- * The roles of the caller travel with each command as metadata ({@value #KEY}), so the agreement can tell a
- * counsellor it is granted to (403) from a stranger (404) without trusting anything the command body says.
+ * The roles of the caller travel with each command as metadata ({@value #KEY}: the claim values, comma
+ * separated), so the agreement can tell a counsellor it is granted to (403) from a stranger (404) without
+ * trusting anything the command body says.
  */
 public final class CallerRoles {
 
@@ -23,8 +26,12 @@ public final class CallerRoles {
         return MetaData.with(KEY, String.join(",", roles));
     }
 
-    static List<String> of(MetaData metaData) {
+    static Set<Role> of(MetaData metaData) {
         Object roles = metaData.get(KEY);
-        return roles == null || roles.toString().isEmpty() ? List.of() : List.of(roles.toString().split(","));
+        return parse(roles == null ? null : roles.toString());
+    }
+
+    static Set<Role> parse(String roles) {
+        return Role.fromClaims(roles == null || roles.isEmpty() ? Set.of() : Arrays.asList(roles.split(",")));
     }
 }

@@ -5,6 +5,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.EntityId;
 import org.sharedagreements.kernel.CounsellorId;
 import org.sharedagreements.kernel.PartnerId;
+import org.sharedagreements.kernel.access.GrantStatus;
 import org.sharedagreements.kernel.counsellor.CounsellorAccessApproved;
 import org.sharedagreements.kernel.counsellor.CounsellorAccessGranted;
 import org.sharedagreements.kernel.counsellor.CounsellorAccessRequested;
@@ -22,11 +23,9 @@ import java.util.Set;
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class CounsellorGrant {
 
-    enum Status { PENDING, GRANTED, REVOKED }
-
     @EntityId
     CounsellorId counsellorId;
-    Status status;
+    GrantStatus status;
     Set<PartnerId> approvedBy = new LinkedHashSet<>();
 
     CounsellorGrant() {
@@ -35,14 +34,14 @@ class CounsellorGrant {
 
     CounsellorGrant(CounsellorAccessRequested event) {
         this.counsellorId = event.counsellorId();
-        this.status = Status.PENDING;
+        this.status = GrantStatus.PENDING;
         // the request counts as the requester's approval
         this.approvedBy.add(event.actor());
     }
 
     /** Pending or granted: what a newcomer or a revocation ends. */
     boolean isOpen() {
-        return status == Status.PENDING || status == Status.GRANTED;
+        return status == GrantStatus.PENDING || status == GrantStatus.GRANTED;
     }
 
     @EventSourcingHandler
@@ -52,12 +51,12 @@ class CounsellorGrant {
 
     @EventSourcingHandler
     void on(CounsellorAccessGranted event) {
-        status = Status.GRANTED;
+        status = GrantStatus.GRANTED;
     }
 
     @EventSourcingHandler
     void on(CounsellorAccessRevoked event) {
-        status = Status.REVOKED;
+        status = GrantStatus.REVOKED;
     }
 
     // value equality: the fixture's illegal-state-change check compares command-built and event-sourced state

@@ -3,8 +3,8 @@ package org.sharedagreements.command.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
 import org.sharedagreements.command.agreement.CallerRoles;
-import org.sharedagreements.command.agreement.RoleMayNotAct;
 import org.sharedagreements.kernel.AgreementCommand;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.BoundaryId;
@@ -94,16 +94,13 @@ public class AgreementCommandController {
     @PostMapping(consumes = JSON)
     public ResponseEntity<Map<String, Object>> draft(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Draft.class)))
             @RequestBody ContentBody body, Principal caller) {
-        List<String> roles = roles(caller);
-        if (!roles.isEmpty()) {
-            // counsellors, auditors and operators read (what they may); they never start agreements
-            throw new RoleMayNotAct(roles.get(0));
-        }
         JsonFields fields = new JsonFields(body.json());
         String title = fields.requiredText("title", 1, TITLE_MAX);
         fields.throwIfInvalid();
         AgreementId agreementId = AgreementId.random();
-        commandGateway.sendAndWait(new DraftAgreement(agreementId, actor(caller), title, null));
+        // the agreement refuses callers whose role may not start one (403), as it refuses every other command
+        commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(
+                new DraftAgreement(agreementId, actor(caller), title, null)).andMetaData(callerRoles()));
         return created(URI.create("/api/agreements/" + agreementId), agreementId, CommandReceipt.at(0), Map.of());
     }
 
@@ -420,8 +417,11 @@ public class AgreementCommandController {
     }
 
     private CommandReceipt send(AgreementCommand command) {
-        return commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(CallerRoles.metaData(roles(currentCaller()))));
+        return commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(callerRoles()));
+    }
+
+    private static MetaData callerRoles() {
+        return CallerRoles.metaData(roles(currentCaller()));
     }
 
     private static Principal currentCaller() {

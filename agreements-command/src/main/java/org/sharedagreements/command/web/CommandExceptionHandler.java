@@ -17,7 +17,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * Maps what the write side refuses to the API's problems: a broken rule is 409 with the rule in {@code detail}
  * (and its code in {@code rule}), an agreement the caller may not see is 404 exactly like one that does not
- * exist, a role that may read but not act (a counsellor) is 403, and a stale {@code If-Match} is 412. Anything else falls through to the application's generic handler.
+ * exist (a partner is told which boundary, breach, red flag or counsellor grant is missing), a role that may
+ * read but not act (a counsellor) is 403, and a stale {@code If-Match} is 412. Anything else falls through to the
+ * application's generic handler.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -37,9 +39,14 @@ public class CommandExceptionHandler {
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, refusal.getMessage()));
     }
 
-    @ExceptionHandler({AgreementNotVisible.class, AggregateNotFoundException.class})
-    public ResponseEntity<ProblemDetail> notVisible(Exception ignored) {
-        return notFound();
+    @ExceptionHandler(AgreementNotVisible.class)
+    public ResponseEntity<ProblemDetail> notVisible(AgreementNotVisible missing) {
+        return notFound(missing.what());
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    public ResponseEntity<ProblemDetail> noSuchAgreement(AggregateNotFoundException ignored) {
+        return notFound("agreement");
     }
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)
@@ -56,8 +63,11 @@ public class CommandExceptionHandler {
         if (cause instanceof RuleViolation violation) {
             return ruleViolation(violation);
         }
-        if (cause instanceof AgreementNotVisible || cause instanceof AggregateNotFoundException) {
-            return notFound();
+        if (cause instanceof AgreementNotVisible missing) {
+            return notVisible(missing);
+        }
+        if (cause instanceof AggregateNotFoundException) {
+            return notFound("agreement");
         }
         if (cause instanceof RoleMayNotAct refusal) {
             return roleMayNotAct(refusal);
@@ -68,8 +78,9 @@ public class CommandExceptionHandler {
         throw exception;
     }
 
-    private static ResponseEntity<ProblemDetail> notFound() {
+    /** 404 naming what is missing; for anyone but a partner that is always the agreement itself. */
+    private static ResponseEntity<ProblemDetail> notFound(String what) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such agreement."));
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such " + what + "."));
     }
 }

@@ -8,11 +8,16 @@ import org.sharedagreements.kernel.RedFlagIndicator;
 import org.sharedagreements.kernel.counsellor.CounsellorAccessApproved;
 import org.sharedagreements.kernel.counsellor.CounsellorAccessGranted;
 import org.sharedagreements.kernel.counsellor.CounsellorAccessRequested;
+import org.sharedagreements.kernel.membership.AgreementDrafted;
+import org.sharedagreements.kernel.membership.DraftAgreement;
 import org.sharedagreements.kernel.redflag.RaiseRedFlag;
 
 import java.util.List;
 
-/** Counsellors and auditors read; they never change an agreement (403 where they may see it, 404 elsewhere). */
+/**
+ * Counsellors and auditors read; they never change an agreement (403 where they may see it, 404 elsewhere), and
+ * none of the three roles starts one.
+ */
 class RoleRulesTest extends AgreementFixtureTest {
 
     private static final PartnerId DR_LEE = PartnerId.of("dr-lee");
@@ -48,6 +53,23 @@ class RoleRulesTest extends AgreementFixtureTest {
                 .when(raisedBy(ALEX), CallerRoles.metaData(List.of(CallerRoles.COUNSELLOR)))
                 .expectNoEvents()
                 .expectException(RoleMayNotAct.class);
+    }
+
+    @Test
+    void counsellorsAuditorsAndOperatorsNeverStartAnAgreement() {
+        for (String role : List.of(CallerRoles.COUNSELLOR, CallerRoles.AUDITOR, CallerRoles.OPERATOR)) {
+            fixture.givenNoPriorActivity()
+                    .when(new DraftAgreement(AGREEMENT, DR_LEE, "Ours", null), CallerRoles.metaData(List.of(role)))
+                    .expectNoEvents()
+                    .expectException(RoleMayNotAct.class);
+        }
+    }
+
+    @Test
+    void anyoneWithoutThoseRolesMayStartAnAgreementAndIsItsFirstPartner() {
+        fixture.givenNoPriorActivity()
+                .when(new DraftAgreement(AGREEMENT, ALEX, "Ours", null), CallerRoles.metaData(List.of()))
+                .expectEvents(new AgreementDrafted(AGREEMENT, ALEX, "Ours"));
     }
 
     @Test

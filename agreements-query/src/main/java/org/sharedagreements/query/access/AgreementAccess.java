@@ -1,19 +1,33 @@
 package org.sharedagreements.query.access;
 
 import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.kernel.access.AccessRole;
+import org.sharedagreements.kernel.access.GrantStatus;
+import org.sharedagreements.kernel.access.Membership;
+import org.sharedagreements.kernel.access.Standing;
+import org.sharedagreements.query.projection.Projections;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.Set;
 
 /**
  * Owns {@code agreement_access}: one row per partner and per counsellor of each agreement with their current
  * status. The agreement-state projection rewrites an agreement's rows from its folded state whenever they change
  * (each row's {@code last_sequence} is the event that last changed the agreement's rows), in the same transaction as the
  * state document, so visibility and state never disagree.
+ * <p>
+ * It also answers what {@link AgreementGate} needs to decide, in one round trip per question: where a person
+ * stands with an agreement, whether the agreement's read models are parked on a dead letter (Axon's
+ * {@code dead_letter_entry}, whose sequence identifier is the agreement id), and how far each projection got with
+ * it ({@code projection_progress}). Only the gate asks.
  */
 @Repository
 public class AgreementAccess {
@@ -22,14 +36,36 @@ public class AgreementAccess {
     public record Entry(String userId, AccessRole role, String status) {
     }
 
+    /** The rows an agreement's access is to be replaced with, as changed by its event {@code sequence}. */
+    public record Replacement(long sequence, List<Entry> entries) {
+    }
+
+    /**
+     * What the gate reads about one agreement and one person: where they stand, and the last sequence each
+     * projection applied (no entry: the projection has not seen the agreement, so as far as it knows there is none).
+     */
+    record Lookup(Standing standing, Map<String, Long> progress) {
+
+        boolean exists() {
+            return progress.containsKey(Projections.AGREEMENT_STATE);
+        }
+
+        boolean applied(String projection, long sequence) {
+            Long last = progress.get(projection);
+            return last != null && last >= sequence;
+        }
+    }
+
+    /** The projections' processing groups, whose dead letters park an agreement's read models. */
+    private static final String PROCESSING_GROUPS =
+            String.join(", ", Projections.ALL.stream().map(p -> "'" + p + "'").toList());
+    private static final String PARKED = "EXISTS (SELECT 1 FROM dead_letter_entry d WHERE d.processing_group IN ("
+            + PROCESSING_GROUPS + ") AND d.sequence_identifier = %s)";
+
     private final JdbcTemplate jdbc;
 
     public AgreementAccess(JdbcTemplate jdbc) {
         this.jdbc = Objects.requireNonNull(jdbc, "agreement access needs a JdbcTemplate");
-    }
-
-    /** The rows an agreement's access is to be replaced with, as changed by its event {@code sequence}. */
-    public record Replacement(long sequence, List<Entry> entries) {
     }
 
     /** Replaces the rows of each agreement in {@code replacements} with its entries, in two round trips. */
@@ -47,22 +83,69 @@ public class AgreementAccess {
                                 r.getValue().sequence()})).toList());
     }
 
-    /**
-     * How the caller may see the agreement, if at all: as a partner who joined (or joined and left), or, with the
-     * counsellor role, as a counsellor whose access is granted now.
-     */
-    public Optional<AccessRole> roleOf(AgreementId agreementId, Caller caller) {
-        List<String> roles = jdbc.queryForList("""
-                        SELECT role FROM agreement_access
-                        WHERE agreement_id = ? AND user_id = ?
-                          AND ((role = 'PARTNER' AND status IN ('JOINED', 'LEFT'))
-                            OR (role = 'COUNSELLOR' AND status = 'GRANTED' AND ?))
-                        ORDER BY role DESC""",
-                String.class, agreementId.value(), caller.userId(), caller.counsellor());
-        return roles.stream().findFirst().map(AccessRole::valueOf);
-    }
-
     public void deleteAll() {
         jdbc.update("DELETE FROM agreement_access");
+    }
+
+    /** Where the person stands with the agreement and how far the projections got with it, in one round trip. */
+    Lookup lookup(AgreementId agreementId, String userId) {
+        return jdbc.queryForObject("""
+                        SELECT (SELECT status FROM agreement_access
+                                WHERE agreement_id = ? AND user_id = ? AND role = 'PARTNER'),
+                               (SELECT status FROM agreement_access
+                                WHERE agreement_id = ? AND user_id = ? AND role = 'COUNSELLOR'),
+                               %s,
+                               (SELECT string_agg(projection || '=' || last_sequence, ',')
+                                FROM projection_progress WHERE agreement_id = ?)""".formatted(PARKED.formatted("?")),
+                (rs, row) -> new Lookup(
+                        new Standing(membership(rs.getString(1)), grant(rs.getString(2)), rs.getBoolean(3)),
+                        progress(rs.getString(4))),
+                agreementId.value(), userId, agreementId.value(), userId, agreementId.toString(), agreementId.value());
+    }
+
+    /** Where the person stands with each agreement they have a row of, in one round trip. */
+    Map<AgreementId, Standing> standingsOf(String userId) {
+        Map<AgreementId, Standing> standings = new LinkedHashMap<>();
+        jdbc.query("SELECT a.agreement_id, a.role, a.status, " + PARKED.formatted("a.agreement_id::text")
+                        + " FROM agreement_access a WHERE a.user_id = ?",
+                rs -> {
+                    AgreementId agreementId = new AgreementId(rs.getObject(1, java.util.UUID.class));
+                    Standing known = standings.getOrDefault(agreementId, Standing.stranger());
+                    boolean partner = AccessRole.PARTNER.name().equals(rs.getString(2));
+                    standings.put(agreementId, new Standing(
+                            partner ? membership(rs.getString(3)) : known.membership(),
+                            partner ? known.grant() : grant(rs.getString(3)),
+                            rs.getBoolean(4)));
+                }, userId);
+        return standings;
+    }
+
+    /** Which of the agreements are parked on a dead letter, in one round trip. */
+    Set<String> parked(Collection<String> agreementIds) {
+        if (agreementIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.queryForList("SELECT DISTINCT d.sequence_identifier FROM dead_letter_entry d "
+                        + "WHERE d.processing_group IN (" + PROCESSING_GROUPS + ") AND d.sequence_identifier = ANY (?)",
+                String.class, (Object) agreementIds.toArray(String[]::new)));
+    }
+
+    private static Membership membership(String status) {
+        return status == null ? null : Membership.valueOf(status);
+    }
+
+    private static GrantStatus grant(String status) {
+        return status == null ? null : GrantStatus.valueOf(status);
+    }
+
+    private static Map<String, Long> progress(String text) {
+        Map<String, Long> progress = new HashMap<>();
+        if (text != null) {
+            for (String pair : text.split(",")) {
+                int equals = pair.lastIndexOf('=');
+                progress.put(pair.substring(0, equals), Long.parseLong(pair.substring(equals + 1)));
+            }
+        }
+        return progress;
     }
 }

@@ -1,9 +1,11 @@
 package org.sharedagreements.query.admin;
 
+import org.sharedagreements.kernel.access.Scope;
+import org.sharedagreements.query.access.AgreementGate;
+import org.sharedagreements.query.access.Caller;
 import org.sharedagreements.query.web.QueryProblems;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,29 +16,33 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * {@code GET /api/admin/projections} (the status of every projection) and
- * {@code POST /api/admin/projections/{name}/replay} (rebuild one from the first event, 202 at once, progress in
- * the status). Operators only: anyone else gets 403, since these name no agreement whose existence could leak.
+ * What operators see and do, under {@code /api/admin}: the status of every projection, rebuilding one, and the
+ * events projections parked (listed, retried one agreement at a time or all at once). Operators only: anyone else
+ * gets 403, since these endpoints name no agreement whose existence could leak by it; they show agreement ids,
+ * event types and failure classes, never content.
  */
 @RestController
-@RequestMapping("/api/admin/projections")
+@RequestMapping("/api/admin")
 public class ProjectionAdminController {
 
-    static final String OPERATOR_AUTHORITY = "ROLE_operator";
-
     private final ProjectionAdministration administration;
+    private final DeadLetters deadLetters;
+    private final AgreementGate gate;
 
-    public ProjectionAdminController(ProjectionAdministration administration) {
+    public ProjectionAdminController(ProjectionAdministration administration, DeadLetters deadLetters,
+                                     AgreementGate gate) {
         this.administration = administration;
+        this.deadLetters = deadLetters;
+        this.gate = gate;
     }
 
-    @GetMapping
+    @GetMapping("/projections")
     public List<ProjectionStatus> projections(Authentication authentication) {
         requireOperator(authentication);
         return administration.statuses();
     }
 
-    @PostMapping("/{name}/replay")
+    @PostMapping("/projections/{name}/replay")
     public ResponseEntity<ProjectionStatus> replay(@PathVariable("name") String name, Authentication authentication) {
         requireOperator(authentication);
         if (!administration.replay(name)) {
@@ -46,11 +52,30 @@ public class ProjectionAdminController {
                 .body(administration.status(name).orElseThrow(() -> QueryProblems.notFound("projection")));
     }
 
-    private static void requireOperator(Authentication authentication) {
-        boolean operator = authentication != null && authentication.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority).anyMatch(OPERATOR_AUTHORITY::equals);
-        if (!operator) {
-            throw QueryProblems.forbidden("Only operators may see and rebuild projections.");
-        }
+    /** Every parked event, oldest first. */
+    @GetMapping("/dead-letters")
+    public List<ParkedEvent> parked(Authentication authentication) {
+        requireOperator(authentication);
+        return deadLetters.list();
+    }
+
+    /** Retries every parked sequence once. */
+    @PostMapping("/dead-letters/retry")
+    public RetryOutcome retryAll(Authentication authentication) {
+        requireOperator(authentication);
+        return deadLetters.retryAll();
+    }
+
+    /** Retries what one projection parked of one agreement. */
+    @PostMapping("/dead-letters/{projection}/{agreementId}/retry")
+    public RetryOutcome retry(@PathVariable("projection") String projection,
+                              @PathVariable("agreementId") String agreementId, Authentication authentication) {
+        requireOperator(authentication);
+        return deadLetters.retry(projection, agreementId)
+                .orElseThrow(() -> QueryProblems.notFound("parked sequence"));
+    }
+
+    private void requireOperator(Authentication authentication) {
+        gate.require(Caller.of(authentication), Scope.OPERATIONS);
     }
 }

@@ -5,6 +5,7 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.sharedagreements.kernel.AgreementEvent;
 import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.query.access.VisibleAgreement;
 import org.sharedagreements.query.projection.EventTime;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +29,8 @@ public class AgreementAsOf {
     }
 
     /** The state at {@code instant}, or empty when the agreement had no event yet then. */
-    public Optional<AgreementState> at(AgreementId agreementId, Instant instant) {
+    public Optional<AgreementState> at(VisibleAgreement agreement, Instant instant) {
+        AgreementId agreementId = agreement.agreementId();
         DomainEventStream events = eventStore.readEvents(agreementId.toString(), 0);
         AgreementState state = null;
         while (events.hasNext()) {

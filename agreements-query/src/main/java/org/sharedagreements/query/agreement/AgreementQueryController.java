@@ -1,10 +1,11 @@
 package org.sharedagreements.query.agreement;
 
 import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.query.access.AgreementGate;
+import org.sharedagreements.query.access.Audience;
 import org.sharedagreements.query.access.Caller;
 import org.sharedagreements.query.web.QueryParameters;
 import org.sharedagreements.query.web.QueryProblems;
-import org.sharedagreements.query.web.ReadAccess;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code GET /api/agreements} (the caller's agreements) and {@code GET /api/agreements/{a}} (one agreement's
@@ -30,12 +32,12 @@ public class AgreementQueryController {
 
     private final AgreementStateRepository states;
     private final AgreementAsOf asOf;
-    private final ReadAccess readAccess;
+    private final AgreementGate gate;
 
-    public AgreementQueryController(AgreementStateRepository states, AgreementAsOf asOf, ReadAccess readAccess) {
+    public AgreementQueryController(AgreementStateRepository states, AgreementAsOf asOf, AgreementGate gate) {
         this.states = states;
         this.asOf = asOf;
-        this.readAccess = readAccess;
+        this.gate = gate;
     }
 
     /**
@@ -44,21 +46,17 @@ public class AgreementQueryController {
      * the list must reflect.
      */
     @GetMapping
-    public List<AgreementSummary> list(@RequestParam(value = "minVersion", required = false) String minVersion,
-                                       @RequestParam(value = "agreementId", required = false) String agreementId,
-                                       Authentication authentication) {
+    public CompletableFuture<List<AgreementSummary>> list(
+            @RequestParam(value = "minVersion", required = false) String minVersion,
+            @RequestParam(value = "agreementId", required = false) String agreementId,
+            Authentication authentication) {
         QueryParameters parameters = new QueryParameters();
         Long version = parameters.minVersion(minVersion);
-        AgreementId awaited = agreementId == null ? null : parameters.agreementId("agreementId", agreementId);
-        if (minVersion != null && agreementId == null) {
-            parameters.reject("agreementId", "is required with minVersion: the agreement whose version to wait for");
-        }
+        AgreementId awaited = parameters.awaitedAgreement(agreementId, minVersion);
         parameters.throwIfInvalid();
         Caller caller = Caller.of(authentication);
-        if (awaited != null) {
-            readAccess.awaitForListing(awaited, caller, version);
-        }
-        return states.visibleTo(caller);
+        return gate.awaitForListing(awaited, caller, Audience.PARTNERS, version)
+                .thenApply(ready -> states.summaries(gate.agreementsOf(caller)));
     }
 
     /**
@@ -70,7 +68,7 @@ public class AgreementQueryController {
     @ApiResponse(responseCode = "200", description = "The agreement's state, now or as of the given instant",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = AgreementState.class)))
-    public ResponseEntity<?> agreement(@PathVariable("a") String a,
+    public CompletableFuture<ResponseEntity<?>> agreement(@PathVariable("a") String a,
                                     @RequestParam(value = "asOf", required = false) String asOfParameter,
                                     @RequestParam(value = "minVersion", required = false) String minVersion,
                                     Authentication authentication) {
@@ -79,12 +77,13 @@ public class AgreementQueryController {
         Instant instant = parameters.instant("asOf", asOfParameter);
         Long version = parameters.minVersion(minVersion);
         parameters.throwIfInvalid();
-        readAccess.require(agreementId, Caller.of(authentication), version);
-        if (instant != null) {
-            return ResponseEntity.ok(asOf.at(agreementId, instant)
-                    .orElseThrow(() -> QueryProblems.notFound("agreement at that time")));
-        }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .body(states.document(agreementId).orElseThrow(() -> QueryProblems.notFound("agreement")));
+        return gate.open(agreementId, Caller.of(authentication), Audience.PARTNERS, version).thenApply(visible -> {
+            if (instant != null) {
+                return ResponseEntity.ok(asOf.at(visible, instant)
+                        .orElseThrow(() -> QueryProblems.notFound("agreement at that time")));
+            }
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                    .body(states.document(visible).orElseThrow(() -> QueryProblems.notFound("agreement")));
+        });
     }
 }

@@ -7,7 +7,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.sharedagreements.kernel.AgreementEvent;
 import org.sharedagreements.kernel.AgreementId;
-import org.sharedagreements.query.access.AccessRole;
+import org.sharedagreements.kernel.access.AccessRole;
 import org.sharedagreements.query.access.AgreementAccess;
 import org.sharedagreements.query.projection.ProjectionBatch;
 import org.sharedagreements.query.projection.ProjectionProgress;

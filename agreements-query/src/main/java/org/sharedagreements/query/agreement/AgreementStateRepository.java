@@ -3,8 +3,8 @@ package org.sharedagreements.query.agreement;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.sharedagreements.kernel.AgreementId;
-import org.sharedagreements.query.access.AccessRole;
-import org.sharedagreements.query.access.Caller;
+import org.sharedagreements.kernel.access.AccessRole;
+import org.sharedagreements.query.access.VisibleAgreement;
 import org.sharedagreements.query.projection.EventTime;
 import org.sharedagreements.query.projection.ProjectionJson;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,14 +12,17 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Owns {@code agreement_state}: the folded agreement-state document per agreement (JSONB) with the columns lists
- * need (title, status, version, time of the last event). The listings join {@code agreement_access} to pick the
- * agreements a caller may see.
+ * need (title, status, version, time of the last event). It answers only for agreements the gate let the caller
+ * see ({@link VisibleAgreement}).
  */
 @Repository
 public class AgreementStateRepository {
@@ -33,12 +36,12 @@ public class AgreementStateRepository {
     }
 
     /** The agreement's state document as stored: JSON text, as the projection wrote it. */
-    public Optional<String> document(AgreementId agreementId) {
+    public Optional<String> document(VisibleAgreement agreement) {
         return jdbc.queryForList("SELECT document::text FROM agreement_state WHERE agreement_id = ?", String.class,
-                agreementId.value()).stream().findFirst();
+                agreement.agreementId().value()).stream().findFirst();
     }
 
-    public Optional<AgreementState> find(AgreementId agreementId) {
+    Optional<AgreementState> find(AgreementId agreementId) {
         List<String> documents = jdbc.queryForList("SELECT document::text FROM agreement_state WHERE agreement_id = ?",
                 String.class, agreementId.value());
         return documents.stream().findFirst().map(AgreementStateRepository::read);
@@ -60,29 +63,32 @@ public class AgreementStateRepository {
                         .toList());
     }
 
-    /** The agreements the caller belongs to as a partner (joined, or joined and left) or, as a counsellor, was granted. */
-    public List<AgreementSummary> visibleTo(Caller caller) {
+    /** The summaries of the agreements, most recently active first, each with the role it is seen in. */
+    public List<AgreementSummary> summaries(List<VisibleAgreement> agreements) {
+        Map<UUID, AccessRole> roles = new HashMap<>();
+        agreements.forEach(agreement -> roles.put(agreement.agreementId().value(), agreement.role()));
+        if (roles.isEmpty()) {
+            return List.of();
+        }
         return jdbc.query("""
-                        SELECT s.agreement_id, s.title, s.status, a.role, s.version, s.last_event_at
-                        FROM agreement_access a JOIN agreement_state s ON s.agreement_id = a.agreement_id
-                        WHERE a.user_id = ?
-                          AND ((a.role = 'PARTNER' AND a.status IN ('JOINED', 'LEFT'))
-                            OR (a.role = 'COUNSELLOR' AND a.status = 'GRANTED' AND ?))
-                        ORDER BY s.last_event_at DESC, s.agreement_id""",
+                        SELECT agreement_id, title, status, version, last_event_at FROM agreement_state
+                        WHERE agreement_id = ANY (?) ORDER BY last_event_at DESC, agreement_id""",
                 (rs, row) -> new AgreementSummary(rs.getString(1), rs.getString(2), rs.getString(3),
-                        AccessRole.valueOf(rs.getString(4)), rs.getLong(5),
-                        EventTime.format(rs.getTimestamp(6).toInstant())),
-                caller.userId(), caller.counsellor());
+                        roles.get(rs.getObject(1, UUID.class)), rs.getLong(4),
+                        EventTime.format(rs.getTimestamp(5).toInstant())),
+                (Object) roles.keySet().toArray(UUID[]::new));
     }
 
-    /** The states of the agreements a counsellor's access is granted to now, most recently active first. */
-    public List<AgreementState> grantedTo(String counsellorId) {
+    /** The states of the agreements, most recently active first. */
+    public List<AgreementState> states(List<VisibleAgreement> agreements) {
+        if (agreements.isEmpty()) {
+            return List.of();
+        }
         return jdbc.queryForList("""
-                        SELECT s.document::text
-                        FROM agreement_access a JOIN agreement_state s ON s.agreement_id = a.agreement_id
-                        WHERE a.user_id = ? AND a.role = 'COUNSELLOR' AND a.status = 'GRANTED'
-                        ORDER BY s.last_event_at DESC, s.agreement_id""",
-                String.class, counsellorId).stream().map(AgreementStateRepository::read).toList();
+                        SELECT document::text FROM agreement_state
+                        WHERE agreement_id = ANY (?) ORDER BY last_event_at DESC, agreement_id""",
+                String.class, (Object) agreements.stream().map(a -> a.agreementId().value()).toArray(UUID[]::new))
+                .stream().map(AgreementStateRepository::read).toList();
     }
 
     public void deleteAll() {

@@ -1,6 +1,6 @@
 package org.sharedagreements.query.agreement;
 
-import org.sharedagreements.query.access.AccessRole;
+import org.sharedagreements.kernel.access.AccessRole;
 
 /** One line of {@code GET /api/agreements}: an agreement the caller belongs to or was granted, and as what. */
 public record AgreementSummary(String agreementId, String title, String status, AccessRole role, long version,

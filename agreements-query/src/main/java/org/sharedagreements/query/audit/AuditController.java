@@ -5,6 +5,11 @@ import org.sharedagreements.query.integrity.ChainExport;
 import org.sharedagreements.query.integrity.ChainHead;
 import org.sharedagreements.query.integrity.EventChainStore;
 import org.sharedagreements.query.integrity.Verification;
+import org.sharedagreements.kernel.access.Scope;
+import org.sharedagreements.query.access.AgreementGate;
+import org.sharedagreements.query.access.Audience;
+import org.sharedagreements.query.access.Caller;
+import org.sharedagreements.query.access.VisibleAgreement;
 import org.sharedagreements.query.web.QueryParameters;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The auditor's endpoints: {@code GET /api/audit/agreements} (every agreement's chain head),
@@ -30,86 +37,87 @@ public class AuditController {
     static final int MAX_LIST_LIMIT = 10_000;
 
     private final EventChainStore chain;
-    private final AuditGate gate;
+    private final AgreementGate gate;
 
-    AuditController(EventChainStore chain, AuditGate gate) {
+    AuditController(EventChainStore chain, AgreementGate gate) {
         this.chain = chain;
         this.gate = gate;
     }
 
     /**
-     * Every agreement's chain head, ordered by agreement id. Optional {@code after} (an agreement id) and
-     * {@code limit} page through them; as on the other listings, {@code minVersion} needs {@code agreementId}.
+     * Every agreement's chain head, ordered by agreement id (but those parked on a dead letter, which auditors do
+     * not see until they are applied). Optional {@code after} (an agreement id) and {@code limit} page through
+     * them; as on the other listings, {@code minVersion} needs {@code agreementId}.
      */
     @GetMapping
-    public List<ChainHead> agreements(@RequestParam(value = "after", required = false) String after,
-                                      @RequestParam(value = "limit", required = false) String limit,
-                                      @RequestParam(value = "minVersion", required = false) String minVersion,
-                                      @RequestParam(value = "agreementId", required = false) String agreementId,
-                                      Authentication authentication) {
-        gate.requireAuditorForListing(authentication);
+    public CompletableFuture<List<ChainHead>> agreements(@RequestParam(value = "after", required = false) String after,
+                                                         @RequestParam(value = "limit", required = false) String limit,
+                                                         @RequestParam(value = "minVersion", required = false) String minVersion,
+                                                         @RequestParam(value = "agreementId", required = false) String agreementId,
+                                                         Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        gate.require(caller, Scope.AUDIT_LIST);
         QueryParameters parameters = new QueryParameters();
         AgreementId from = after == null ? null : parameters.agreementId("after", after);
         Long size = parameters.wholeNumber("limit", limit, 1, MAX_LIST_LIMIT);
         Long version = parameters.minVersion(minVersion);
-        AgreementId awaited = agreementId == null ? null : parameters.agreementId("agreementId", agreementId);
-        if (minVersion != null && agreementId == null) {
-            parameters.reject("agreementId", "is required with minVersion: the agreement whose version to wait for");
-        }
+        AgreementId awaited = parameters.awaitedAgreement(agreementId, minVersion);
         parameters.throwIfInvalid();
-        if (awaited != null) {
-            gate.awaitForListing(awaited, version);
-        }
-        return chain.heads(from == null ? null : from.toString(), size == null ? Integer.MAX_VALUE : size.intValue());
+        return gate.awaitForListing(awaited, caller, Audience.AUDITORS, version).thenApply(ready -> {
+            List<ChainHead> heads = chain.heads(from == null ? null : from.toString(),
+                    size == null ? Integer.MAX_VALUE : size.intValue());
+            Set<String> hidden = gate.hiddenFromAuditors(heads.stream().map(ChainHead::agreementId).toList());
+            return hidden.isEmpty() ? heads : heads.stream().filter(head -> !hidden.contains(head.agreementId())).toList();
+        });
     }
 
     /** Up to {@code limit} redacted events after sequence {@code after} (from the first when absent). */
     @GetMapping("/{a}/timeline")
-    public AuditTimelinePage timeline(@PathVariable("a") String a,
-                                      @RequestParam(value = "after", required = false) String after,
-                                      @RequestParam(value = "limit", required = false) String limit,
-                                      @RequestParam(value = "minVersion", required = false) String minVersion,
-                                      Authentication authentication) {
-        gate.requireAuditor(authentication);
+    public CompletableFuture<AuditTimelinePage> timeline(@PathVariable("a") String a,
+                                                         @RequestParam(value = "after", required = false) String after,
+                                                         @RequestParam(value = "limit", required = false) String limit,
+                                                         @RequestParam(value = "minVersion", required = false) String minVersion,
+                                                         Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        gate.enterAudit(caller);
         QueryParameters parameters = new QueryParameters();
         AgreementId agreementId = parameters.agreementId("agreementId", a);
         Long afterSequence = parameters.wholeNumber("after", after, 0, Long.MAX_VALUE);
         Long pageSize = parameters.wholeNumber("limit", limit, 1, MAX_LIMIT);
         Long version = parameters.minVersion(minVersion);
         parameters.throwIfInvalid();
-        long last = gate.require(agreementId, version);
-
         long from = afterSequence == null ? -1 : afterSequence;
         int size = pageSize == null ? DEFAULT_LIMIT : pageSize.intValue();
         long end = from > Long.MAX_VALUE - size ? Long.MAX_VALUE : from + size;
-        List<AuditTimelineEntry> page = Pseudonyms.redact(chain.eventsUpTo(agreementId.toString(), end), from);
-        return new AuditTimelinePage(page, last > end ? end : null);
+        return gate.open(agreementId, caller, Audience.AUDITORS, version).thenApply(visible -> {
+            List<AuditTimelineEntry> page = Pseudonyms.redact(chain.eventsUpTo(visible, end), from);
+            return new AuditTimelinePage(page, chain.lastSequence(visible) > end ? end : null);
+        });
     }
 
     @GetMapping("/{a}/verification")
-    public Verification verification(@PathVariable("a") String a,
-                                     @RequestParam(value = "minVersion", required = false) String minVersion,
-                                     Authentication authentication) {
-        AgreementId agreementId = existing(a, minVersion, authentication);
-        return chain.verify(agreementId.toString());
+    public CompletableFuture<Verification> verification(@PathVariable("a") String a,
+                                                        @RequestParam(value = "minVersion", required = false) String minVersion,
+                                                        Authentication authentication) {
+        return visible(a, minVersion, authentication).thenApply(chain::verify);
     }
 
     /** The export without payloads: sequence, type, at, payload digest, links and hashes, still verifiable. */
     @GetMapping("/{a}/export")
-    public ChainExport export(@PathVariable("a") String a,
-                              @RequestParam(value = "minVersion", required = false) String minVersion,
-                              Authentication authentication) {
-        AgreementId agreementId = existing(a, minVersion, authentication);
-        return ChainExport.redacted(agreementId.toString(), chain.events(agreementId.toString()));
+    public CompletableFuture<ChainExport> export(@PathVariable("a") String a,
+                                                 @RequestParam(value = "minVersion", required = false) String minVersion,
+                                                 Authentication authentication) {
+        return visible(a, minVersion, authentication).thenApply(visible ->
+                ChainExport.redacted(visible.agreementId().toString(), chain.events(visible)));
     }
 
-    private AgreementId existing(String a, String minVersion, Authentication authentication) {
-        gate.requireAuditor(authentication);
+    private CompletableFuture<VisibleAgreement> visible(String a, String minVersion, Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        gate.enterAudit(caller);
         QueryParameters parameters = new QueryParameters();
         AgreementId agreementId = parameters.agreementId("agreementId", a);
         Long version = parameters.minVersion(minVersion);
         parameters.throwIfInvalid();
-        gate.require(agreementId, version);
-        return agreementId;
+        return gate.open(agreementId, caller, Audience.AUDITORS, version);
     }
 }

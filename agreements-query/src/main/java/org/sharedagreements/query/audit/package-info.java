@@ -4,6 +4,7 @@
  * they join) and hashes, its verification, and its export without payloads, still verifiable. Nothing here reads a
  * title, category or free text: everything comes from the stored events' structure and hashes. Only callers with
  * the auditor role get an answer; for anyone else the agreement endpoints do not exist (404), and the listing,
- * which names no agreement, is refused (403).
+ * which names no agreement, is refused (403). While an agreement's read models are parked on a dead letter,
+ * auditors do not see it either (the gate's rule for everyone but its partners).
  */
 package org.sharedagreements.query.audit;

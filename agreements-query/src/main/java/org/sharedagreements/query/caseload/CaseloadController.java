@@ -1,11 +1,12 @@
 package org.sharedagreements.query.caseload;
 
 import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.kernel.access.Scope;
+import org.sharedagreements.query.access.AgreementGate;
+import org.sharedagreements.query.access.Audience;
 import org.sharedagreements.query.access.Caller;
 import org.sharedagreements.query.agreement.AgreementStateRepository;
 import org.sharedagreements.query.web.QueryParameters;
-import org.sharedagreements.query.web.QueryProblems;
-import org.sharedagreements.query.web.ReadAccess;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,7 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code GET /api/counsellor/caseload}, for callers with the counsellor role (others get 403): every agreement
@@ -25,36 +28,30 @@ import java.util.List;
 public class CaseloadController {
 
     private final AgreementStateRepository states;
-    private final ReadAccess readAccess;
+    private final AgreementGate gate;
     private final Clock clock;
 
-    public CaseloadController(AgreementStateRepository states, ReadAccess readAccess, ObjectProvider<Clock> clock) {
+    public CaseloadController(AgreementStateRepository states, AgreementGate gate, ObjectProvider<Clock> clock) {
         this.states = states;
-        this.readAccess = readAccess;
+        this.gate = gate;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
     @GetMapping("/api/counsellor/caseload")
-    public List<CaseloadEntry> caseload(@RequestParam(value = "minVersion", required = false) String minVersion,
-                                        @RequestParam(value = "agreementId", required = false) String agreementId,
-                                        Authentication authentication) {
+    public CompletableFuture<List<CaseloadEntry>> caseload(
+            @RequestParam(value = "minVersion", required = false) String minVersion,
+            @RequestParam(value = "agreementId", required = false) String agreementId,
+            Authentication authentication) {
         Caller caller = Caller.of(authentication);
-        if (!caller.counsellor()) {
-            throw QueryProblems.forbidden("Only counsellors have a caseload.");
-        }
+        gate.require(caller, Scope.CASELOAD);
         QueryParameters parameters = new QueryParameters();
         Long version = parameters.minVersion(minVersion);
-        AgreementId awaited = agreementId == null ? null : parameters.agreementId("agreementId", agreementId);
-        if (minVersion != null && agreementId == null) {
-            parameters.reject("agreementId", "is required with minVersion: the agreement whose version to wait for");
-        }
+        AgreementId awaited = parameters.awaitedAgreement(agreementId, minVersion);
         parameters.throwIfInvalid();
-        if (awaited != null) {
-            readAccess.awaitForListing(awaited, caller, version);
-        }
-        Instant now = clock.instant();
-        List<CaseloadEntry> entries = states.grantedTo(caller.userId()).stream()
-                .map(state -> Caseload.entry(state, now)).toList();
-        return entries.stream().sorted((x, y) -> Boolean.compare(y.needsAttention(), x.needsAttention())).toList();
+        return gate.awaitForListing(awaited, caller, Audience.PARTNERS, version).thenApply(ready -> {
+            Instant now = clock.instant();
+            return states.states(gate.caseloadOf(caller)).stream().map(state -> Caseload.entry(state, now))
+                    .sorted(Comparator.comparing(CaseloadEntry::needsAttention).reversed()).toList();
+        });
     }
 }

@@ -2,11 +2,12 @@ package org.sharedagreements.query.history;
 
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.BoundaryId;
+import org.sharedagreements.query.access.AgreementGate;
+import org.sharedagreements.query.access.Audience;
 import org.sharedagreements.query.access.Caller;
 import org.sharedagreements.query.projection.Projections;
 import org.sharedagreements.query.web.QueryParameters;
 import org.sharedagreements.query.web.QueryProblems;
-import org.sharedagreements.query.web.ReadAccess;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,33 +15,36 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** {@code GET /api/agreements/{a}/boundaries/{b}/history}: every version of a boundary and what changed between those in force. */
 @RestController
 public class BoundaryHistoryController {
 
     private final BoundaryHistoryRepository history;
-    private final ReadAccess readAccess;
+    private final AgreementGate gate;
 
-    public BoundaryHistoryController(BoundaryHistoryRepository history, ReadAccess readAccess) {
+    public BoundaryHistoryController(BoundaryHistoryRepository history, AgreementGate gate) {
         this.history = history;
-        this.readAccess = readAccess;
+        this.gate = gate;
     }
 
     @GetMapping("/api/agreements/{a}/boundaries/{b}/history")
-    public BoundaryHistory history(@PathVariable("a") String a, @PathVariable("b") String b,
-                                   @RequestParam(value = "minVersion", required = false) String minVersion,
-                                   Authentication authentication) {
+    public CompletableFuture<BoundaryHistory> history(@PathVariable("a") String a, @PathVariable("b") String b,
+                                                      @RequestParam(value = "minVersion", required = false) String minVersion,
+                                                      Authentication authentication) {
         QueryParameters parameters = new QueryParameters();
         AgreementId agreementId = parameters.agreementId("agreementId", a);
         BoundaryId boundaryId = parameters.boundaryId("boundaryId", b);
         Long version = parameters.minVersion(minVersion);
         parameters.throwIfInvalid();
-        readAccess.require(agreementId, Caller.of(authentication), version, Projections.BOUNDARY_HISTORY);
-        List<BoundaryVersion> versions = history.versions(agreementId, boundaryId);
-        if (versions.isEmpty()) {
-            throw QueryProblems.notFound("boundary");
-        }
-        return BoundaryHistory.of(agreementId.toString(), boundaryId.toString(), versions);
+        return gate.open(agreementId, Caller.of(authentication), Audience.PARTNERS, version,
+                Projections.BOUNDARY_HISTORY).thenApply(visible -> {
+                    List<BoundaryVersion> versions = history.versions(visible, boundaryId);
+                    if (versions.isEmpty()) {
+                        throw QueryProblems.notFound("boundary");
+                    }
+                    return BoundaryHistory.of(agreementId.toString(), boundaryId.toString(), versions);
+                });
     }
 }

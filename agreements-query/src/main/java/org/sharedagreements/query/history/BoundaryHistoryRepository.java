@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.query.access.VisibleAgreement;
 import org.sharedagreements.kernel.BoundaryId;
 import org.sharedagreements.kernel.BoundaryTerms;
 import org.sharedagreements.kernel.Confidential;
@@ -98,7 +99,12 @@ public class BoundaryHistoryRepository {
                 Confidential.ERASED, agreementId.value());
     }
 
-    public List<BoundaryVersion> versions(AgreementId agreementId, BoundaryId boundaryId) {
+    /** Every version of the boundary, in version order; empty when the agreement has no such boundary. */
+    public List<BoundaryVersion> versions(VisibleAgreement agreement, BoundaryId boundaryId) {
+        return versions(agreement.agreementId(), boundaryId);
+    }
+
+    List<BoundaryVersion> versions(AgreementId agreementId, BoundaryId boundaryId) {
         return jdbc.query("""
                         SELECT boundary_version, kind, category, statement, measure, consequence, review_every,
                                outcome, proposed_by, proposed_at, accepted_by::text, decided_by, decided_at, reason,

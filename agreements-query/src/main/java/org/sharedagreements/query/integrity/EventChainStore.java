@@ -1,6 +1,7 @@
 package org.sharedagreements.query.integrity;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.sharedagreements.query.access.VisibleAgreement;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -28,24 +29,29 @@ public class EventChainStore {
         this.jdbc = Objects.requireNonNull(jdbc, "the event chain store needs a JdbcTemplate");
     }
 
-    /** Every stored event of the agreement in sequence order; empty when there is no such agreement. */
-    public List<StoredEvent> events(String agreementId) {
+    /** Every stored event of the agreement in sequence order. */
+    public List<StoredEvent> events(VisibleAgreement agreement) {
+        return events(agreement.agreementId().toString());
+    }
+
+    private List<StoredEvent> events(String agreementId) {
         return jdbc.query(COLUMNS + "WHERE aggregate_identifier = ? ORDER BY sequence_number",
                 (rs, n) -> new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4),
                         rs.getString(5)), agreementId);
     }
 
     /** The agreement's stored events up to and including {@code lastSequence}, in sequence order. */
-    public List<StoredEvent> eventsUpTo(String agreementId, long lastSequence) {
+    public List<StoredEvent> eventsUpTo(VisibleAgreement agreement, long lastSequence) {
+        String agreementId = agreement.agreementId().toString();
         return jdbc.query(COLUMNS + "WHERE aggregate_identifier = ? AND sequence_number <= ? ORDER BY sequence_number",
                 (rs, n) -> new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4),
                         rs.getString(5)), agreementId, lastSequence);
     }
 
-    /** The sequence number of the agreement's last stored event, or -1 when it has none (no such agreement). */
-    public long lastSequence(String agreementId) {
+    /** The sequence number of the agreement's last stored event, or -1 when it has none. */
+    public long lastSequence(VisibleAgreement agreement) {
         Long last = jdbc.queryForObject("SELECT max(sequence_number) FROM domain_event_entry "
-                + "WHERE aggregate_identifier = ?", Long.class, agreementId);
+                + "WHERE aggregate_identifier = ?", Long.class, agreement.agreementId().toString());
         return last == null ? -1 : last;
     }
 
@@ -73,7 +79,8 @@ public class EventChainStore {
     }
 
     /** Verifies the agreement's chain; a chain that does not verify is counted ({@value #FAILURES}), for alerting. */
-    public Verification verify(String agreementId) {
+    public Verification verify(VisibleAgreement agreement) {
+        String agreementId = agreement.agreementId().toString();
         Verification verification = ChainVerifier.verify(agreementId, events(agreementId));
         if (!verification.valid()) {
             meters.ifAvailable(registry -> registry.counter(FAILURES).increment());

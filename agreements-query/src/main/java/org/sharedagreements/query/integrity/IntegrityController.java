@@ -1,14 +1,18 @@
 package org.sharedagreements.query.integrity;
 
 import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.query.access.AgreementGate;
+import org.sharedagreements.query.access.Audience;
 import org.sharedagreements.query.access.Caller;
+import org.sharedagreements.query.access.VisibleAgreement;
 import org.sharedagreements.query.web.QueryParameters;
-import org.sharedagreements.query.web.ReadAccess;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code GET /api/agreements/{a}/verification} and {@code GET /api/agreements/{a}/export} for the partners and
@@ -20,36 +24,34 @@ import org.springframework.web.bind.annotation.RestController;
 public class IntegrityController {
 
     private final EventChainStore chain;
-    private final ReadAccess readAccess;
+    private final AgreementGate gate;
 
-    public IntegrityController(EventChainStore chain, ReadAccess readAccess) {
+    public IntegrityController(EventChainStore chain, AgreementGate gate) {
         this.chain = chain;
-        this.readAccess = readAccess;
+        this.gate = gate;
     }
 
     @GetMapping("/api/agreements/{a}/verification")
-    public Verification verification(@PathVariable("a") String a,
-                                     @RequestParam(value = "minVersion", required = false) String minVersion,
-                                     Authentication authentication) {
-        AgreementId agreementId = visible(a, minVersion, authentication);
-        return chain.verify(agreementId.toString());
+    public CompletableFuture<Verification> verification(@PathVariable("a") String a,
+                                                        @RequestParam(value = "minVersion", required = false) String minVersion,
+                                                        Authentication authentication) {
+        return visible(a, minVersion, authentication).thenApply(chain::verify);
     }
 
     /** Every stored event with its payload bytes (base64) and hashes, re-verifiable offline with api.md's formula. */
     @GetMapping("/api/agreements/{a}/export")
-    public ChainExport export(@PathVariable("a") String a,
-                              @RequestParam(value = "minVersion", required = false) String minVersion,
-                              Authentication authentication) {
-        AgreementId agreementId = visible(a, minVersion, authentication);
-        return ChainExport.withPayloads(agreementId.toString(), chain.events(agreementId.toString()));
+    public CompletableFuture<ChainExport> export(@PathVariable("a") String a,
+                                                 @RequestParam(value = "minVersion", required = false) String minVersion,
+                                                 Authentication authentication) {
+        return visible(a, minVersion, authentication).thenApply(visible ->
+                ChainExport.withPayloads(visible.agreementId().toString(), chain.events(visible)));
     }
 
-    private AgreementId visible(String a, String minVersion, Authentication authentication) {
+    private CompletableFuture<VisibleAgreement> visible(String a, String minVersion, Authentication authentication) {
         QueryParameters parameters = new QueryParameters();
         AgreementId agreementId = parameters.agreementId("agreementId", a);
         Long version = parameters.minVersion(minVersion);
         parameters.throwIfInvalid();
-        readAccess.require(agreementId, Caller.of(authentication), version);
-        return agreementId;
+        return gate.open(agreementId, Caller.of(authentication), Audience.PARTNERS, version);
     }
 }

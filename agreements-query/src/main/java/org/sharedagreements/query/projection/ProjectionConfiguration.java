@@ -42,19 +42,8 @@ import java.time.Duration;
 public class ProjectionConfiguration {
 
     @Bean
-    public ProgressSignal progressSignal() {
-        return new ProgressSignal();
-    }
-
-    @Bean
-    public ProjectionProgress projectionProgress(JdbcTemplate jdbc, ProgressSignal signal) {
-        return new ProjectionProgress(jdbc, signal);
-    }
-
-    @Bean
-    public ReadModelProgress readModelProgress(ProjectionProgress progress,
-                                               @Value("${agreements.query.min-version-poll:20ms}") Duration poll) {
-        return new ReadModelProgress(progress, poll);
+    public ProjectionProgress projectionProgress(JdbcTemplate jdbc) {
+        return new ProjectionProgress(jdbc);
     }
 
     @Bean

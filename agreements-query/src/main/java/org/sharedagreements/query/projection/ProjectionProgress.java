@@ -2,7 +2,6 @@ package org.sharedagreements.query.projection;
 
 import org.sharedagreements.kernel.AgreementId;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.List;
@@ -21,11 +20,9 @@ public class ProjectionProgress {
     public static final long NOTHING_APPLIED = -1;
 
     private final JdbcTemplate jdbc;
-    private final ProgressSignal signal;
 
-    public ProjectionProgress(JdbcTemplate jdbc, ProgressSignal signal) {
+    public ProjectionProgress(JdbcTemplate jdbc) {
         this.jdbc = Objects.requireNonNull(jdbc, "projection progress needs a JdbcTemplate");
-        this.signal = Objects.requireNonNull(signal, "projection progress needs a signal");
     }
 
     public long lastApplied(String projection, AgreementId agreementId) {
@@ -60,7 +57,6 @@ public class ProjectionProgress {
                         WHERE projection_progress.last_sequence < EXCLUDED.last_sequence""",
                 sequences.entrySet().stream()
                         .map(e -> new Object[]{projection, e.getKey().value(), e.getValue()}).toList());
-        signalAfterCommit();
     }
 
     /**
@@ -78,22 +74,5 @@ public class ProjectionProgress {
     /** Forgets everything the projection applied (its reset handler empties its tables too). */
     public void clear(String projection) {
         jdbc.update("DELETE FROM projection_progress WHERE projection = ?", projection);
-    }
-
-    public ProgressSignal signal() {
-        return signal;
-    }
-
-    private void signalAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    signal.fire();
-                }
-            });
-        } else {
-            signal.fire();
-        }
     }
 }

@@ -3,21 +3,24 @@ package org.sharedagreements.query.stream;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.common.Registration;
 import org.sharedagreements.kernel.AgreementId;
-import org.sharedagreements.query.access.AgreementAccess;
+import org.sharedagreements.query.access.AgreementGate;
 import org.sharedagreements.query.access.Caller;
+import org.sharedagreements.query.access.VisibleAgreement;
 import org.sharedagreements.query.timeline.TimelineAppended;
 import org.sharedagreements.query.timeline.TimelineEntry;
 import org.sharedagreements.query.timeline.TimelineRepository;
 import org.sharedagreements.query.timeline.TimelineSignals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.sharedagreements.query.web.QueryProblems;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -35,9 +39,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * so a stream sends every entry once, in order, whatever signals arrive. Sending happens on this registry's own
  * threads, never on the projection's. A stream is removed from the registry when its client goes away (a failed
  * write; a heartbeat comment is written every {@code agreements.stream.heartbeat} so a silent agreement finds out
- * too), when it times out ({@code agreements.stream.timeout}), or when its caller may no longer see the agreement.
+ * too), when it times out ({@code agreements.stream.timeout}), when its caller's token expires, or when its caller
+ * may no longer see the agreement (the gate is asked again on every round). One caller has at most
+ * {@code agreements.stream.max-per-caller} streams open on a node; more are 429.
  */
 @Component
+@EnableConfigurationProperties(StreamSettings.class)
 public class TimelineStreams {
 
     private static final Logger log = LoggerFactory.getLogger(TimelineStreams.class);
@@ -45,50 +52,68 @@ public class TimelineStreams {
     private static final Duration RECONNECT = Duration.ofSeconds(3);
 
     private final TimelineRepository timeline;
-    private final AgreementAccess access;
+    private final AgreementGate gate;
     private final Duration timeout;
+    private final int maxPerCaller;
     private final Map<AgreementId, Set<Stream>> open = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> perCaller = new ConcurrentHashMap<>();
     private final ScheduledExecutorService senders;
     private final Registration signalRegistration;
 
-    public TimelineStreams(TimelineRepository timeline, AgreementAccess access, TimelineSignals signals,
-                           @Value("${agreements.stream.timeout:30m}") Duration timeout,
-                           @Value("${agreements.stream.heartbeat:15s}") Duration heartbeat,
-                           @Value("${agreements.stream.sender-threads:2}") int senderThreads) {
+    public TimelineStreams(TimelineRepository timeline, AgreementGate gate, TimelineSignals signals,
+                           StreamSettings settings) {
         this.timeline = Objects.requireNonNull(timeline, "streams read the timeline");
-        this.access = Objects.requireNonNull(access, "streams check who may see an agreement");
-        if (timeout.isNegative() || timeout.isZero() || heartbeat.isNegative() || heartbeat.isZero()) {
-            throw new IllegalArgumentException("stream timeout and heartbeat must be positive");
-        }
-        if (senderThreads < 1) {
-            throw new IllegalArgumentException("streams need at least one sender thread, not " + senderThreads);
-        }
-        this.timeout = timeout;
+        this.gate = Objects.requireNonNull(gate, "streams ask the gate who may see an agreement");
+        this.timeout = settings.timeout();
+        this.maxPerCaller = settings.maxPerCaller();
+        Duration heartbeat = settings.heartbeat();
         AtomicInteger threads = new AtomicInteger();
-        this.senders = Executors.newScheduledThreadPool(senderThreads, runnable -> {
+        this.senders = Executors.newScheduledThreadPool(settings.senderThreads(), runnable -> {
             Thread thread = new Thread(runnable, "timeline-stream-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
         this.senders.scheduleWithFixedDelay(this::scheduledHeartbeat, heartbeat.toMillis(), heartbeat.toMillis(),
                 TimeUnit.MILLISECONDS);
-        this.signalRegistration = signals.subscribe(this::onAppended);
+        this.signalRegistration = signals.subscribe(this::onAppended, this::heartbeat);
     }
 
     /**
-     * Opens a stream of the agreement's timeline for a caller who may see it: first the entries after
-     * {@code after} (every entry from the first with -1), then each entry as it lands. With {@code after} null
-     * the stream starts with the next entry to land.
+     * Takes one of the caller's stream places, or answers 429 when they hold them all; give it back with
+     * {@link #release} if the stream does not open after all.
      */
-    public SseEmitter open(AgreementId agreementId, Caller caller, Long after) {
-        SseEmitter emitter = new SseEmitter(timeout.toMillis());
-        Stream stream = new Stream(agreementId, caller, emitter);
+    public void reserve(Caller caller) {
+        AtomicInteger mine = perCaller.computeIfAbsent(caller.userId(), id -> new AtomicInteger());
+        if (mine.incrementAndGet() > maxPerCaller) {
+            release(caller);
+            throw QueryProblems.tooMany("You have " + maxPerCaller + " live streams open already; close one first.",
+                    (int) RECONNECT.toSeconds());
+        }
+    }
+
+    public void release(Caller caller) {
+        perCaller.computeIfPresent(caller.userId(), (id, count) -> count.decrementAndGet() <= 0 ? null : count);
+    }
+
+    /**
+     * Opens a stream of the agreement's timeline for a caller the gate let see it, in one of the places the caller
+     * {@link #reserve reserved}: first the entries after {@code after} (every entry from the first with -1), then
+     * each entry as it lands. With {@code after} null the stream starts with the next entry to land. The stream
+     * ends when it times out or the caller's token expires, whichever comes first.
+     */
+    public SseEmitter open(VisibleAgreement agreement, Long after) {
+        Caller caller = agreement.caller();
+        Duration left = caller.expiresAt() == null ? timeout
+                : Duration.between(Instant.now(), caller.expiresAt());
+        long start = after == null ? timeline.lastSequence(agreement) : after;
+        SseEmitter emitter = new SseEmitter(Math.max(1, Math.min(timeout.toMillis(), left.toMillis())));
+        Stream stream = new Stream(agreement, emitter);
         emitter.onCompletion(stream::close);
         emitter.onTimeout(stream::close);
         emitter.onError(error -> stream.close());
         synchronized (stream) {
-            open.computeIfAbsent(agreementId, id -> ConcurrentHashMap.newKeySet()).add(stream);
-            stream.lastSent = after == null ? timeline.lastSequence(agreementId) : after;
+            open.computeIfAbsent(agreement.agreementId(), id -> ConcurrentHashMap.newKeySet()).add(stream);
+            stream.lastSent = start;
             // Spring sends the response headers with the first write only; without this the client would see
             // nothing until the first event or heartbeat. The retry field tells browsers when to reconnect.
             stream.opened();
@@ -129,7 +154,7 @@ public class TimelineStreams {
     public void closeAll() {
         signalRegistration.cancel();
         senders.shutdownNow();
-        open.values().forEach(streams -> streams.forEach(stream -> stream.emitter.complete()));
+        open.values().forEach(streams -> streams.forEach(stream -> stream.end(null)));
         open.clear();
     }
 
@@ -144,20 +169,21 @@ public class TimelineStreams {
         try {
             senders.execute(stream::drain);
         } catch (RejectedExecutionException e) {
-            stream.emitter.complete();
+            stream.end(null);
         }
     }
 
     private final class Stream {
+        private final VisibleAgreement agreement;
         private final AgreementId agreementId;
-        private final Caller caller;
         private final SseEmitter emitter;
+        private final AtomicBoolean released = new AtomicBoolean();
         private long lastSent;
         private volatile boolean closed;
 
-        private Stream(AgreementId agreementId, Caller caller, SseEmitter emitter) {
-            this.agreementId = agreementId;
-            this.caller = caller;
+        private Stream(VisibleAgreement agreement, SseEmitter emitter) {
+            this.agreement = agreement;
+            this.agreementId = agreement.agreementId();
             this.emitter = emitter;
         }
 
@@ -167,14 +193,14 @@ public class TimelineStreams {
                 return;
             }
             try {
-                if (access.roleOf(agreementId, caller).isEmpty()) {
+                if (!gate.stillVisible(agreement)) {
                     close();
-                    emitter.complete();
+                    end(null);
                     return;
                 }
                 List<TimelineEntry> entries;
                 do {
-                    entries = timeline.page(agreementId, lastSent, PAGE);
+                    entries = timeline.page(agreement, lastSent, PAGE);
                     for (TimelineEntry entry : entries) {
                         emitter.send(SseEmitter.event().id(Long.toString(entry.sequence()))
                                 .data(entry, MediaType.APPLICATION_JSON));
@@ -186,7 +212,7 @@ public class TimelineStreams {
             } catch (RuntimeException e) {
                 log.warn("Timeline stream of {} failed; closing it so the client reconnects: {}", agreementId, e.toString());
                 close();
-                emitter.completeWithError(e);
+                end(e);
             }
         }
 
@@ -218,11 +244,30 @@ public class TimelineStreams {
         private void gone(Exception cause) {
             log.debug("Timeline stream of {} closed: {}", agreementId, cause.toString());
             close();
-            emitter.completeWithError(cause);
+            end(cause);
+        }
+
+        /**
+         * Ends the response, unless the container already did: after a client went away Tomcat refuses any further
+         * use of the request from our threads, which is fine, the stream is over either way.
+         */
+        void end(Throwable cause) {
+            try {
+                if (cause == null) {
+                    emitter.complete();
+                } else {
+                    emitter.completeWithError(cause);
+                }
+            } catch (IllegalStateException alreadyEnded) {
+                log.debug("Timeline stream of {} was already ended by the container", agreementId);
+            }
         }
 
         void close() {
             closed = true;
+            if (released.compareAndSet(false, true)) {
+                release(agreement.caller());
+            }
             open.computeIfPresent(agreementId, (id, streams) -> {
                 streams.remove(this);
                 return streams.isEmpty() ? null : streams;

@@ -1,10 +1,11 @@
 package org.sharedagreements.query.timeline;
 
 import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.query.access.AgreementGate;
+import org.sharedagreements.query.access.Audience;
 import org.sharedagreements.query.access.Caller;
 import org.sharedagreements.query.projection.Projections;
 import org.sharedagreements.query.web.QueryParameters;
-import org.sharedagreements.query.web.ReadAccess;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** {@code GET /api/agreements/{a}/timeline}: the agreement's events in sequence order, a page at a time. */
 @RestController
@@ -21,34 +23,36 @@ public class TimelineController {
     static final int MAX_LIMIT = 500;
 
     private final TimelineRepository timeline;
-    private final ReadAccess readAccess;
+    private final AgreementGate gate;
 
-    public TimelineController(TimelineRepository timeline, ReadAccess readAccess) {
+    public TimelineController(TimelineRepository timeline, AgreementGate gate) {
         this.timeline = timeline;
-        this.readAccess = readAccess;
+        this.gate = gate;
     }
 
     /** Up to {@code limit} events after sequence {@code after} (from the first event when absent). */
     @GetMapping("/api/agreements/{a}/timeline")
-    public TimelinePage timeline(@PathVariable("a") String a,
-                                 @RequestParam(value = "after", required = false) String after,
-                                 @RequestParam(value = "limit", required = false) String limit,
-                                 @RequestParam(value = "minVersion", required = false) String minVersion,
-                                 Authentication authentication) {
+    public CompletableFuture<TimelinePage> timeline(@PathVariable("a") String a,
+                                                    @RequestParam(value = "after", required = false) String after,
+                                                    @RequestParam(value = "limit", required = false) String limit,
+                                                    @RequestParam(value = "minVersion", required = false) String minVersion,
+                                                    Authentication authentication) {
         QueryParameters parameters = new QueryParameters();
         AgreementId agreementId = parameters.agreementId("agreementId", a);
         Long afterSequence = parameters.wholeNumber("after", after, 0, Long.MAX_VALUE);
         Long pageSize = parameters.wholeNumber("limit", limit, 1, MAX_LIMIT);
         Long version = parameters.minVersion(minVersion);
         parameters.throwIfInvalid();
-        readAccess.require(agreementId, Caller.of(authentication), version, Projections.TIMELINE);
-
         int size = pageSize == null ? DEFAULT_LIMIT : pageSize.intValue();
-        List<TimelineEntry> entries = timeline.page(agreementId, afterSequence == null ? -1 : afterSequence, size + 1);
-        if (entries.size() <= size) {
-            return new TimelinePage(entries, null);
-        }
-        List<TimelineEntry> page = entries.subList(0, size);
-        return new TimelinePage(List.copyOf(page), page.get(size - 1).sequence());
+        return gate.open(agreementId, Caller.of(authentication), Audience.PARTNERS, version, Projections.TIMELINE)
+                .thenApply(visible -> {
+                    List<TimelineEntry> entries = timeline.page(visible, afterSequence == null ? -1 : afterSequence,
+                            size + 1);
+                    if (entries.size() <= size) {
+                        return new TimelinePage(entries, null);
+                    }
+                    List<TimelineEntry> page = entries.subList(0, size);
+                    return new TimelinePage(List.copyOf(page), page.get(size - 1).sequence());
+                });
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.query.access.VisibleAgreement;
 import org.sharedagreements.query.projection.Content;
 import org.sharedagreements.query.projection.EventTime;
 import org.sharedagreements.query.projection.ProjectionJson;
@@ -69,7 +70,11 @@ public class TimelineRepository {
      * event store keeps with the event. The hash is joined from the event table when read rather than copied into
      * this table: it is the stored event's own, so it cannot go stale or differ after a replay.
      */
-    public List<TimelineEntry> page(AgreementId agreementId, long after, int limit) {
+    public List<TimelineEntry> page(VisibleAgreement agreement, long after, int limit) {
+        return page(agreement.agreementId(), after, limit);
+    }
+
+    List<TimelineEntry> page(AgreementId agreementId, long after, int limit) {
         return jdbc.query("""
                         SELECT t.sequence, t.type, t.at, t.actor, t.summary, t.data::text, e.hash
                         FROM timeline_event t
@@ -83,7 +88,11 @@ public class TimelineRepository {
     }
 
     /** The sequence of the agreement's last entry, or -1 when it has none. */
-    public long lastSequence(AgreementId agreementId) {
+    public long lastSequence(VisibleAgreement agreement) {
+        return lastSequence(agreement.agreementId());
+    }
+
+    long lastSequence(AgreementId agreementId) {
         Long last = jdbc.queryForObject("SELECT max(sequence) FROM timeline_event WHERE agreement_id = ?",
                 Long.class, agreementId.value());
         return last == null ? -1 : last;

@@ -14,11 +14,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * The one place that hears "timeline appended (agreement, sequence)". The timeline projection announces each
- * entry once its transaction committed, so a listener reading the table always finds the entry. Listeners (the
- * live streams) only learn that something landed and read the entries themselves, so a signal that arrives late,
- * twice or out of order does no harm. A bridge from other nodes (PostgreSQL LISTEN/NOTIFY) can call
- * {@link #publish} with what it hears; the listeners cannot tell the difference.
+ * The one place that hears "timeline appended (agreement, sequence)", which is also the projections' progress
+ * signal: the timeline projection shares one event processor, and so the transaction of every batch, with the
+ * other projections, and announces each agreement's newest entry once that transaction committed, so whoever
+ * reads the tables then finds the entry and everything the other projections applied with it. Listeners (the
+ * live streams, the {@code minVersion} waits) only learn that something landed and read the tables themselves,
+ * so a signal that arrives late, twice or out of order does no harm. A bridge from other nodes (PostgreSQL
+ * LISTEN/NOTIFY) calls {@link #publish} with what it hears, and {@link #resynchronise} when it may have missed
+ * some (its connection was down); the listeners cannot tell the difference.
  */
 @Component
 public class TimelineSignals {
@@ -26,6 +29,7 @@ public class TimelineSignals {
     private static final Logger log = LoggerFactory.getLogger(TimelineSignals.class);
 
     private final List<Consumer<TimelineAppended>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> resynchronisers = new CopyOnWriteArrayList<>();
 
     /** Announces the entry after the current transaction commits (at once when there is none); nothing on rollback. */
     public void appendedAfterCommit(AgreementId agreementId, long sequence) {
@@ -54,11 +58,33 @@ public class TimelineSignals {
         }
     }
 
+    /** Signals may have been missed: every listener that cares looks at everything it follows again. */
+    public void resynchronise() {
+        for (Runnable resynchroniser : resynchronisers) {
+            try {
+                resynchroniser.run();
+            } catch (RuntimeException e) {
+                log.warn("A timeline listener failed to resynchronise", e);
+            }
+        }
+    }
+
     /** Adds a listener; cancel the registration to remove it. */
     public Registration subscribe(Consumer<TimelineAppended> listener) {
         Objects.requireNonNull(listener, "subscribe a listener, not null");
         listeners.add(listener);
         return () -> listeners.remove(listener);
+    }
+
+    /** Adds a listener that also hears {@link #resynchronise}; cancel the registration to remove both. */
+    public Registration subscribe(Consumer<TimelineAppended> listener, Runnable resynchroniser) {
+        Objects.requireNonNull(resynchroniser, "subscribe a resynchroniser, not null");
+        Registration appended = subscribe(listener);
+        resynchronisers.add(resynchroniser);
+        return () -> {
+            resynchronisers.remove(resynchroniser);
+            return appended.cancel();
+        };
     }
 
     /** How many listeners are subscribed (for tests and diagnostics). */

@@ -35,6 +35,20 @@ public final class QueryParameters {
         return uuid == null ? null : new BoundaryId(uuid);
     }
 
+    /**
+     * {@code agreementId} of a listing: the agreement whose event {@code minVersion} the list is to reflect;
+     * required with {@code minVersion}, null when absent.
+     */
+    public AgreementId awaitedAgreement(String agreementId, String minVersion) {
+        if (agreementId == null) {
+            if (minVersion != null) {
+                reject("agreementId", "is required with minVersion: the agreement whose version to wait for");
+            }
+            return null;
+        }
+        return agreementId("agreementId", agreementId);
+    }
+
     /** {@code minVersion}: absent, or a whole number from 0. */
     public Long minVersion(String value) {
         return wholeNumber("minVersion", value, 0, Long.MAX_VALUE);

@@ -11,6 +11,9 @@ import java.util.Map;
 /** The problems (RFC 9457) the query endpoints answer with; Spring MVC renders them as problem+json. */
 public final class QueryProblems {
 
+    /** How soon a client may ask again when the read model has not caught up. */
+    private static final int RETRY_AFTER_SECONDS = 1;
+
     private QueryProblems() {
     }
 
@@ -37,18 +40,25 @@ public final class QueryProblems {
     }
 
     /** 503 with {@code Retry-After}: the read model has not applied the requested version yet. */
-    public static ErrorResponseException notYet(long minVersion, int retryAfterSeconds) {
+    public static ErrorResponseException notYet(long minVersion) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The read model has not caught up with version " + minVersion + " yet; retry shortly.");
         problem.setTitle("Not caught up yet");
-        return new NotCaughtUp(problem, retryAfterSeconds);
+        return new RetryLater(HttpStatus.SERVICE_UNAVAILABLE, problem, RETRY_AFTER_SECONDS);
     }
 
-    private static final class NotCaughtUp extends ErrorResponseException {
+    /** 429 with {@code Retry-After}: the caller holds as many waits or streams as one may. */
+    public static ErrorResponseException tooMany(String detail, int retryAfterSeconds) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, detail);
+        problem.setTitle("Too many requests");
+        return new RetryLater(HttpStatus.TOO_MANY_REQUESTS, problem, retryAfterSeconds);
+    }
+
+    private static final class RetryLater extends ErrorResponseException {
         private final HttpHeaders headers = new HttpHeaders();
 
-        NotCaughtUp(ProblemDetail problem, int retryAfterSeconds) {
-            super(HttpStatus.SERVICE_UNAVAILABLE, problem, null);
+        RetryLater(HttpStatus status, ProblemDetail problem, int retryAfterSeconds) {
+            super(status, problem, null);
             headers.set(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds));
         }
 

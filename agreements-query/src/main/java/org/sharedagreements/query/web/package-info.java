@@ -1,7 +1,6 @@
 /**
- * What every query endpoint shares: reading and checking query parameters (every invalid one reported at once
- * as a 400 problem with {@code errors[]}), the gate that answers 404 to anyone who may not see an agreement and
- * makes {@code minVersion} wait for the read model (503 with {@code Retry-After} when it does not catch up in
- * time), and the problems these endpoints answer with.
+ * What every query endpoint shares besides the gate: reading and checking query parameters (every invalid one
+ * reported at once as a 400 problem with {@code errors[]}) and the problems these endpoints answer with (404, 403,
+ * 503 and 429 with {@code Retry-After}).
  */
 package org.sharedagreements.query.web;

@@ -7,7 +7,6 @@ import org.sharedagreements.kernel.boundary.BoundaryDeclined;
 import org.sharedagreements.kernel.boundary.BoundaryProposalWithdrawn;
 import org.sharedagreements.kernel.boundary.BoundaryRetired;
 import org.sharedagreements.kernel.boundary.BoundaryRevised;
-import org.sharedagreements.query.projection.ProgressSignal;
 import org.sharedagreements.query.projection.ProjectionProgress;
 import org.sharedagreements.query.projection.Projections;
 import org.sharedagreements.query.support.ReadModelDatabase;
@@ -32,7 +31,7 @@ class BoundaryHistoryProjectionTest {
     void emptyReadSide() {
         jdbc = ReadModelDatabase.emptied();
         history = new BoundaryHistoryRepository(jdbc);
-        progress = new ProjectionProgress(jdbc, new ProgressSignal());
+        progress = new ProjectionProgress(jdbc);
         projection = new BoundaryHistoryProjection(history, progress);
     }
 

@@ -17,7 +17,7 @@ class ProjectionProgressTest {
     @Test
     void aBatchsTransactionCommitsAsynchronouslyAndOnlyThatTransaction() {
         JdbcTemplate jdbc = ReadModelDatabase.emptied();
-        ProjectionProgress progress = new ProjectionProgress(jdbc, new ProgressSignal());
+        ProjectionProgress progress = new ProjectionProgress(jdbc);
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
         AgreementId agreementId = AgreementId.random();
 

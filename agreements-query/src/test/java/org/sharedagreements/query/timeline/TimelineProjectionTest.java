@@ -7,7 +7,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sharedagreements.kernel.BoundaryId;
 import org.sharedagreements.kernel.boundary.BoundaryReviewDue;
-import org.sharedagreements.query.projection.ProgressSignal;
 import org.sharedagreements.query.projection.ProjectionProgress;
 import org.sharedagreements.query.support.ReadModelDatabase;
 import org.sharedagreements.query.support.Story;
@@ -36,7 +35,7 @@ class TimelineProjectionTest {
         jdbc = ReadModelDatabase.emptied();
         timeline = new TimelineRepository(jdbc);
         signals = new TimelineSignals();
-        projection = new TimelineProjection(timeline, new ProjectionProgress(jdbc, new ProgressSignal()), signals);
+        projection = new TimelineProjection(timeline, new ProjectionProgress(jdbc), signals);
     }
 
     private void feed(Story story) {

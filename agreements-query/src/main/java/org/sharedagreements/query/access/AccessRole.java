@@ -1,7 +1,0 @@
-package org.sharedagreements.query.access;
-
-/** In what capacity a caller sees an agreement. */
-public enum AccessRole {
-    PARTNER,
-    COUNSELLOR
-}
