@@ -26,7 +26,9 @@ import java.util.Set;
 
 /**
  * Development tokens for the local profile only: {@code POST /dev/tokens {"sub":"alice","roles":[]}} answers a
- * HS256 token signed with the local secret, valid for 12 hours. No other profile has this endpoint.
+ * HS256 token signed with the local secret generated under {@code ./data} (never with a configured
+ * {@code agreements.security.jwt.hmac-secret}, which other services may accept too), valid for 12 hours. No other
+ * profile has this endpoint.
  */
 @RestController
 @Profile("local")
@@ -37,8 +39,9 @@ public class DevTokenController {
 
     private final JwtEncoder encoder;
 
-    public DevTokenController(HmacSecret key) {
-        this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(new SecretKeySpec(key.keyBytes(), "HmacSHA256")));
+    public DevTokenController(LocalTokenSecret key) {
+        this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(
+                new SecretKeySpec(key.secret().keyBytes(), "HmacSHA256")));
     }
 
     @Operation(summary = "Issue a development token (local profile only)", security = {})
@@ -63,13 +66,13 @@ public class DevTokenController {
         }
         fields.throwIfInvalid();
         Instant now = Instant.now();
-        JwtClaimsSet claims = JwtClaimsSet.builder()
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .subject(subject)
                 .claim("roles", roles)
                 .issuedAt(now)
-                .expiresAt(now.plus(LIFETIME))
-                .build();
-        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .expiresAt(now.plus(LIFETIME));
+        String token = encoder
+                .encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()))
                 .getTokenValue();
         return Map.of("token", token);
     }

@@ -1,12 +1,19 @@
 package org.sharedagreements.app.security;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.OctetSequenceKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jwt.JWTParser;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
+import org.springframework.context.annotation.Profile;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -25,41 +32,55 @@ import org.springframework.util.StringUtils;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Builds the JWT decoder from configuration: HS256 with {@code agreements.security.jwt.hmac-secret} (in the local
- * profile, a generated secret kept under {@code ./data}), RS256/ES256 from an OIDC issuer or JWK set, or both, in
- * which case the token's {@code alg} header picks the decoder. Every token must carry {@code exp} and a
- * {@code sub} of 1 to 128 characters.
+ * profile also the generated secret under {@code ./data} that {@code /dev/tokens} signs with), RS256/ES256 from
+ * an OIDC issuer or JWK set, or both, in which case the token's {@code alg} header picks the decoder. Every token
+ * must carry {@code exp} and a {@code sub} of 1 to 128 characters.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OAuth2ResourceServerProperties.class)
 public class JwtConfiguration {
 
+    /** The configured shared secret; none (a null bean) when tokens come from an OIDC issuer only. */
     @Bean
-    public HmacSecret hmacSecret(@Value("${agreements.security.jwt.hmac-secret:}") String configured,
-                                           @Value("${agreements.security.local-secret-file:}") String localFile,
-                                           Environment environment) {
-        if (StringUtils.hasText(configured)) {
-            return new HmacSecret(configured);
-        }
-        if (environment.acceptsProfiles(Profiles.of("local")) && StringUtils.hasText(localFile)) {
-            return LocalSecretFile.readOrCreate(Path.of(localFile));
-        }
-        return null; // no shared secret: tokens come from an OIDC issuer only
+    public HmacSecret hmacSecret(@Value("${agreements.security.jwt.hmac-secret:}") String configured) {
+        return StringUtils.hasText(configured) ? new HmacSecret(configured) : null;
     }
 
     @Bean
-    public JwtDecoder jwtDecoder(ObjectProvider<HmacSecret> hmacSecret,
-                                 @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuerUri,
-                                 @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri:}") String jwkSetUri) {
-        HmacSecret secret = hmacSecret.getIfAvailable();
-        JwtDecoder hmac = secret == null ? null : hmacDecoder(secret);
+    @Profile("local")
+    public LocalTokenSecret localTokenSecret(@Value("${agreements.security.local-secret-file}") Path file) {
+        return new LocalTokenSecret(LocalSecretFile.readOrCreate(file));
+    }
+
+    @Bean
+    public JwtDecoder jwtDecoder(ObjectProvider<HmacSecret> configured, ObjectProvider<LocalTokenSecret> local,
+                                 OAuth2ResourceServerProperties resourceServer) {
+        LocalTokenSecret localSecret = local.getIfAvailable();
+        List<HmacSecret> secrets = Stream.of(configured.getIfAvailable(),
+                localSecret == null ? null : localSecret.secret()).filter(Objects::nonNull).toList();
+        return decoder(secrets, resourceServer.getJwt());
+    }
+
+    /**
+     * The decoder for the given shared secrets (any of them may have signed an HS256 token) and Boot's
+     * resource-server JWT settings (issuer-uri, jwk-set-uri).
+     */
+    static JwtDecoder decoder(List<HmacSecret> secrets, OAuth2ResourceServerProperties.Jwt settings) {
+        JwtDecoder hmac = secrets.isEmpty() ? null : hmacDecoder(secrets);
         JwtDecoder oidc = null;
+        String issuerUri = settings.getIssuerUri();
         if (StringUtils.hasText(issuerUri)) {
             // resolved on first use, so a start-up does not fail while the identity provider is briefly away
-            oidc = new SupplierJwtDecoder(() -> withOurValidation(JwtDecoders.fromIssuerLocation(issuerUri), issuerUri));
-        } else if (StringUtils.hasText(jwkSetUri)) {
-            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri)
+            oidc = new SupplierJwtDecoder(() -> withOurValidation(JwtDecoders.fromIssuerLocation(issuerUri),
+                    issuerUri));
+        } else if (StringUtils.hasText(settings.getJwkSetUri())) {
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(settings.getJwkSetUri())
                     .jwsAlgorithm(SignatureAlgorithm.RS256).jwsAlgorithm(SignatureAlgorithm.ES256).build();
             oidc = withOurValidation(decoder, null);
         }
@@ -77,10 +98,15 @@ public class JwtConfiguration {
         return token -> algorithmOf(token).startsWith("HS") ? hmac.decode(token) : asymmetric.decode(token);
     }
 
-    private static JwtDecoder hmacDecoder(HmacSecret secret) {
+    /** HS256 only; a token verifies if any of the secrets signed it (Nimbus tries each key in turn). */
+    private static JwtDecoder hmacDecoder(List<HmacSecret> secrets) {
+        List<JWK> keys = secrets.stream().<JWK>map(secret -> new OctetSequenceKey.Builder(secret.keyBytes()).build())
+                .toList();
         NimbusJwtDecoder decoder = NimbusJwtDecoder
-                .withSecretKey(new SecretKeySpec(secret.keyBytes(), "HmacSHA256"))
+                .withSecretKey(new SecretKeySpec(secrets.get(0).keyBytes(), "HmacSHA256"))
                 .macAlgorithm(MacAlgorithm.HS256)
+                .jwtProcessorCustomizer(processor -> processor.setJWSKeySelector(
+                        new JWSVerificationKeySelector<>(JWSAlgorithm.HS256, new ImmutableJWKSet<>(new JWKSet(keys)))))
                 .build();
         decoder.setJwtValidator(validator(null));
         return decoder;
