@@ -3,6 +3,7 @@ package org.sharedagreements.app.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -38,10 +39,13 @@ public class DevTokenController {
     private static final Set<String> ROLES = Set.of("counsellor", "auditor", "operator");
 
     private final JwtEncoder encoder;
+    private final List<String> audiences;
 
-    public DevTokenController(LocalTokenSecret key) {
+    public DevTokenController(LocalTokenSecret key, OAuth2ResourceServerProperties resourceServer) {
         this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(
                 new SecretKeySpec(key.secret().keyBytes(), "HmacSHA256")));
+        // so development tokens pass the audience check when one is configured
+        this.audiences = List.copyOf(resourceServer.getJwt().getAudiences());
     }
 
     @Operation(summary = "Issue a development token (local profile only)", security = {})
@@ -71,6 +75,9 @@ public class DevTokenController {
                 .claim("roles", roles)
                 .issuedAt(now)
                 .expiresAt(now.plus(LIFETIME));
+        if (!audiences.isEmpty()) {
+            claims.audience(audiences);
+        }
         String token = encoder
                 .encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()))
                 .getTokenValue();
