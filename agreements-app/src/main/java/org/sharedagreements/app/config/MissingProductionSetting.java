@@ -1,9 +1,9 @@
 package org.sharedagreements.app.config;
 
-/** A setting the {@code prod} profile cannot run without; reported as one line by {@link MissingSettingFailureAnalyzer}. */
-public class MissingProductionSetting extends RuntimeException {
+/** A setting that every profile but {@code local} cannot run without. */
+public class MissingProductionSetting extends RefusedStart {
 
     public MissingProductionSetting(String reason) {
-        super(reason, null, false, false);
+        super(reason, "See README.md, section Production.");
     }
 }

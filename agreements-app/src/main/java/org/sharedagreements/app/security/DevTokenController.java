@@ -3,6 +3,7 @@ package org.sharedagreements.app.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -26,7 +27,9 @@ import java.util.Set;
 
 /**
  * Development tokens for the local profile only: {@code POST /dev/tokens {"sub":"alice","roles":[]}} answers a
- * HS256 token signed with the local secret, valid for 12 hours. No other profile has this endpoint.
+ * HS256 token signed with the local secret generated under {@code ./data} (never with a configured
+ * {@code agreements.security.jwt.hmac-secret}, which other services may accept too), valid for 12 hours. No other
+ * profile has this endpoint.
  */
 @RestController
 @Profile("local")
@@ -36,9 +39,13 @@ public class DevTokenController {
     private static final Set<String> ROLES = Set.of("counsellor", "auditor", "operator");
 
     private final JwtEncoder encoder;
+    private final List<String> audiences;
 
-    public DevTokenController(HmacSecret key) {
-        this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(new SecretKeySpec(key.keyBytes(), "HmacSHA256")));
+    public DevTokenController(LocalTokenSecret key, OAuth2ResourceServerProperties resourceServer) {
+        this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(
+                new SecretKeySpec(key.secret().keyBytes(), "HmacSHA256")));
+        // so development tokens pass the audience check when one is configured
+        this.audiences = List.copyOf(resourceServer.getJwt().getAudiences());
     }
 
     @Operation(summary = "Issue a development token (local profile only)", security = {})
@@ -63,13 +70,16 @@ public class DevTokenController {
         }
         fields.throwIfInvalid();
         Instant now = Instant.now();
-        JwtClaimsSet claims = JwtClaimsSet.builder()
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .subject(subject)
                 .claim("roles", roles)
                 .issuedAt(now)
-                .expiresAt(now.plus(LIFETIME))
-                .build();
-        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .expiresAt(now.plus(LIFETIME));
+        if (!audiences.isEmpty()) {
+            claims.audience(audiences);
+        }
+        String token = encoder
+                .encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()))
                 .getTokenValue();
         return Map.of("token", token);
     }

@@ -1,12 +1,19 @@
 package org.sharedagreements.app.security;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.OctetSequenceKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jwt.JWTParser;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
+import org.springframework.context.annotation.Profile;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -15,6 +22,8 @@ import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -25,43 +34,62 @@ import org.springframework.util.StringUtils;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Builds the JWT decoder from configuration: HS256 with {@code agreements.security.jwt.hmac-secret} (in the local
- * profile, a generated secret kept under {@code ./data}), RS256/ES256 from an OIDC issuer or JWK set, or both, in
- * which case the token's {@code alg} header picks the decoder. Every token must carry {@code exp} and a
- * {@code sub} of 1 to 128 characters.
+ * profile also the generated secret under {@code ./data} that {@code /dev/tokens} signs with), RS256/ES256 from
+ * an OIDC issuer or JWK set, or both, in which case the token's {@code alg} header picks the decoder. Every token
+ * must carry {@code exp} and a {@code sub} of 1 to 128 characters, and, with
+ * {@code spring.security.oauth2.resourceserver.jwt.audiences} set, an {@code aud} naming one of them. Built by
+ * hand, so Spring Boot's own decoder (which would read the audiences itself) backs off: every Boot setting this
+ * class honours is read here.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OAuth2ResourceServerProperties.class)
 public class JwtConfiguration {
 
+    /** The configured shared secret; none (a null bean) when tokens come from an OIDC issuer only. */
     @Bean
-    public HmacSecret hmacSecret(@Value("${agreements.security.jwt.hmac-secret:}") String configured,
-                                           @Value("${agreements.security.local-secret-file:}") String localFile,
-                                           Environment environment) {
-        if (StringUtils.hasText(configured)) {
-            return new HmacSecret(configured);
-        }
-        if (environment.acceptsProfiles(Profiles.of("local")) && StringUtils.hasText(localFile)) {
-            return LocalSecretFile.readOrCreate(Path.of(localFile));
-        }
-        return null; // no shared secret: tokens come from an OIDC issuer only
+    public HmacSecret hmacSecret(@Value("${agreements.security.jwt.hmac-secret:}") String configured) {
+        return StringUtils.hasText(configured) ? new HmacSecret(configured) : null;
     }
 
     @Bean
-    public JwtDecoder jwtDecoder(ObjectProvider<HmacSecret> hmacSecret,
-                                 @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuerUri,
-                                 @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri:}") String jwkSetUri) {
-        HmacSecret secret = hmacSecret.getIfAvailable();
-        JwtDecoder hmac = secret == null ? null : hmacDecoder(secret);
+    @Profile("local")
+    public LocalTokenSecret localTokenSecret(@Value("${agreements.security.local-secret-file}") Path file) {
+        return new LocalTokenSecret(LocalSecretFile.readOrCreate(file));
+    }
+
+    @Bean
+    public JwtDecoder jwtDecoder(ObjectProvider<HmacSecret> configured, ObjectProvider<LocalTokenSecret> local,
+                                 OAuth2ResourceServerProperties resourceServer) {
+        LocalTokenSecret localSecret = local.getIfAvailable();
+        List<HmacSecret> secrets = Stream.of(configured.getIfAvailable(),
+                localSecret == null ? null : localSecret.secret()).filter(Objects::nonNull).toList();
+        return decoder(secrets, resourceServer.getJwt());
+    }
+
+    /**
+     * The decoder for the given shared secrets (any of them may have signed an HS256 token) and Boot's
+     * resource-server JWT settings (issuer-uri, jwk-set-uri, audiences).
+     */
+    static JwtDecoder decoder(List<HmacSecret> secrets, OAuth2ResourceServerProperties.Jwt settings) {
+        List<String> audiences = settings.getAudiences().stream().filter(StringUtils::hasText).toList();
+        JwtDecoder hmac = secrets.isEmpty() ? null : hmacDecoder(secrets, audiences);
         JwtDecoder oidc = null;
+        String issuerUri = settings.getIssuerUri();
         if (StringUtils.hasText(issuerUri)) {
             // resolved on first use, so a start-up does not fail while the identity provider is briefly away
-            oidc = new SupplierJwtDecoder(() -> withOurValidation(JwtDecoders.fromIssuerLocation(issuerUri), issuerUri));
-        } else if (StringUtils.hasText(jwkSetUri)) {
-            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri)
+            oidc = new SupplierJwtDecoder(() -> withOurValidation(JwtDecoders.fromIssuerLocation(issuerUri),
+                    issuerUri, audiences));
+        } else if (StringUtils.hasText(settings.getJwkSetUri())) {
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(settings.getJwkSetUri())
                     .jwsAlgorithm(SignatureAlgorithm.RS256).jwsAlgorithm(SignatureAlgorithm.ES256).build();
-            oidc = withOurValidation(decoder, null);
+            oidc = withOurValidation(decoder, null, audiences);
         }
         if (hmac == null && oidc == null) {
             throw new IllegalStateException("no JWT setting: set agreements.security.jwt.hmac-secret or "
@@ -77,26 +105,37 @@ public class JwtConfiguration {
         return token -> algorithmOf(token).startsWith("HS") ? hmac.decode(token) : asymmetric.decode(token);
     }
 
-    private static JwtDecoder hmacDecoder(HmacSecret secret) {
+    /** HS256 only; a token verifies if any of the secrets signed it (Nimbus tries each key in turn). */
+    private static JwtDecoder hmacDecoder(List<HmacSecret> secrets, List<String> audiences) {
+        List<JWK> keys = secrets.stream().<JWK>map(secret -> new OctetSequenceKey.Builder(secret.keyBytes()).build())
+                .toList();
         NimbusJwtDecoder decoder = NimbusJwtDecoder
-                .withSecretKey(new SecretKeySpec(secret.keyBytes(), "HmacSHA256"))
+                .withSecretKey(new SecretKeySpec(secrets.get(0).keyBytes(), "HmacSHA256"))
                 .macAlgorithm(MacAlgorithm.HS256)
+                .jwtProcessorCustomizer(processor -> processor.setJWSKeySelector(
+                        new JWSVerificationKeySelector<>(JWSAlgorithm.HS256, new ImmutableJWKSet<>(new JWKSet(keys)))))
                 .build();
-        decoder.setJwtValidator(validator(null));
+        decoder.setJwtValidator(validator(null, audiences));
         return decoder;
     }
 
-    private static JwtDecoder withOurValidation(JwtDecoder decoder, String issuer) {
+    private static JwtDecoder withOurValidation(JwtDecoder decoder, String issuer, List<String> audiences) {
         if (decoder instanceof NimbusJwtDecoder nimbus) {
-            nimbus.setJwtValidator(validator(issuer));
+            nimbus.setJwtValidator(validator(issuer, audiences));
         }
         return decoder;
     }
 
-    private static OAuth2TokenValidator<Jwt> validator(String issuer) {
-        OAuth2TokenValidator<Jwt> defaults = issuer == null
-                ? JwtValidators.createDefault() : JwtValidators.createDefaultWithIssuer(issuer);
-        return new DelegatingOAuth2TokenValidator<>(defaults, JwtConfiguration::requiredClaims);
+    private static OAuth2TokenValidator<Jwt> validator(String issuer, List<String> audiences) {
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(issuer == null ? JwtValidators.createDefault() : JwtValidators.createDefaultWithIssuer(issuer));
+        validators.add(JwtConfiguration::requiredClaims);
+        if (!audiences.isEmpty()) {
+            // a token the same provider issued to another application names that application, not us
+            validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                    aud -> aud != null && aud.stream().anyMatch(audiences::contains)));
+        }
+        return new DelegatingOAuth2TokenValidator<>(validators);
     }
 
     private static OAuth2TokenValidatorResult requiredClaims(Jwt jwt) {

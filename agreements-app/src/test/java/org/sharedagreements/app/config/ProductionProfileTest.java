@@ -53,9 +53,10 @@ class ProductionProfileTest {
 
     @Test
     void theFailureIsReportedAsOneLine() {
-        FailureAnalysis analysis = new MissingSettingFailureAnalyzer()
+        FailureAnalysis analysis = new RefusedStartFailureAnalyzer()
                 .analyze(new MissingProductionSetting("profile prod needs a PostgreSQL database"));
         assertThat(analysis.getDescription()).doesNotContain("\n").contains("PostgreSQL");
+        assertThat(analysis.getAction()).contains("section Production");
     }
 
     private static void start(Map<String, Object> properties) {

@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  * and reports not ready; afterwards it recovers by itself, and every command it acknowledged is stored. Runs the
  * prod profile, against PostgreSQL behind a TCP proxy the test cuts.
  */
-@SpringBootTest(classes = AgreementsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = AgreementsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.profiles.active=prod")
 class DatabaseOutageTest {
 
     private static final String SECRET = "outage-test-secret-that-is-at-least-32-bytes";
