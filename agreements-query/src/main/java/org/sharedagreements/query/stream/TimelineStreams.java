@@ -14,6 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sharedagreements.query.web.QueryProblems;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -148,6 +150,16 @@ public class TimelineStreams {
             // a failed round must not end the schedule
             log.warn("Timeline stream heartbeat failed", e);
         }
+    }
+
+    /**
+     * Ends every stream as soon as the service starts shutting down: the web server's graceful shutdown waits for
+     * open requests, and a live stream would otherwise hold every shutdown for its whole grace period. Clients
+     * reconnect (to another node) at once.
+     */
+    @EventListener(ContextClosedEvent.class)
+    public void shuttingDown() {
+        closeAll();
     }
 
     @PreDestroy
