@@ -51,30 +51,26 @@ public record CommandAnswer(HttpStatus status, String location, long version, Ma
      */
     public static CommandAnswer of(AgreementCommand command, Object handlerResult) {
         Objects.requireNonNull(command, "the command answered");
-        String agreement = "/api/agreements/" + command.agreementId();
         if (command instanceof DraftAgreement) {
-            return created(agreement, command, CommandReceipt.at(0), Map.of());
+            return new CommandAnswer(HttpStatus.CREATED, path(command), 0, body(command, CommandReceipt.at(0), Map.of()));
         }
         CommandReceipt receipt = (CommandReceipt) Objects.requireNonNull(handlerResult, "a command handler's receipt");
-        if (command instanceof ProposeBoundary proposal) {
-            return created(agreement + "/boundaries/" + proposal.boundaryId(), command, receipt,
-                    Map.of("boundaryId", proposal.boundaryId().toString()));
+        if (command instanceof ProposeBoundary c) {
+            return created(command, receipt, "boundaries", "boundaryId", c.boundaryId().toString());
         }
-        if (command instanceof ReviseBoundary revision) {
-            return created(agreement + "/boundaries/" + revision.boundaryId(), command, receipt,
-                    Map.of("boundaryId", revision.boundaryId().toString()));
+        if (command instanceof ReviseBoundary c) {
+            return created(command, receipt, "boundaries", "boundaryId", c.boundaryId().toString());
         }
-        if (command instanceof ReportBreach report) {
-            return created(agreement + "/breaches/" + report.breachId(), command, receipt,
-                    Map.of("breachId", report.breachId().toString()));
+        if (command instanceof ReportBreach c) {
+            return created(command, receipt, "breaches", "breachId", c.breachId().toString());
         }
-        if (command instanceof RaiseRedFlag flag) {
-            return created(agreement + "/red-flags/" + flag.flagId(), command, receipt,
-                    Map.of("flagId", flag.flagId().toString()));
+        if (command instanceof RaiseRedFlag c) {
+            return created(command, receipt, "red-flags", "flagId", c.flagId().toString());
         }
-        if (command instanceof RequestCounsellorAccess request) {
+        if (command instanceof RequestCounsellorAccess c) {
             // the request has no resource of its own to point at: access exists once every partner approved
-            return created(null, command, receipt, Map.of("counsellorId", request.counsellorId().value()));
+            return new CommandAnswer(HttpStatus.CREATED, null, receipt.version(),
+                    body(command, receipt, Map.of("counsellorId", c.counsellorId().value())));
         }
         return new CommandAnswer(HttpStatus.OK, null, receipt.version(), body(command, receipt, namedId(command)));
     }
@@ -93,9 +89,15 @@ public record CommandAnswer(HttpStatus status, String location, long version, Ma
         return builder.body(body);
     }
 
-    private static CommandAnswer created(String location, AgreementCommand command, CommandReceipt receipt,
-                                         Map<String, Object> ids) {
-        return new CommandAnswer(HttpStatus.CREATED, location, receipt.version(), body(command, receipt, ids));
+    /** 201 for what the command created, at {@code <agreement>/<collection>/<id>}. */
+    private static CommandAnswer created(AgreementCommand command, CommandReceipt receipt, String collection,
+                                         String idName, String id) {
+        return new CommandAnswer(HttpStatus.CREATED, path(command) + "/" + collection + "/" + id, receipt.version(),
+                body(command, receipt, Map.of(idName, id)));
+    }
+
+    private static String path(AgreementCommand command) {
+        return "/api/agreements/" + command.agreementId();
     }
 
     /** The id of what a command that creates nothing acts on, as the client named it. */
