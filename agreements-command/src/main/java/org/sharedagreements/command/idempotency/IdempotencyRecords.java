@@ -22,7 +22,7 @@ import java.util.Optional;
 @Repository
 public class IdempotencyRecords {
 
-    public static final Duration RETENTION = Duration.ofHours(24);
+    private static final Duration RETENTION = Duration.ofHours(24);
 
     // An existing row is taken over only when it has expired; otherwise nothing is written. When the existing
     // row is still uncommitted (the first request is running), PostgreSQL waits for its transaction first: no
