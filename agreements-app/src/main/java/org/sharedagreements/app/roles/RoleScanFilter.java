@@ -13,8 +13,9 @@ import org.springframework.core.type.filter.TypeFilter;
  * command gateway wiring of {@code app.commandbus}); without {@code query}, the read side
  * ({@code org.sharedagreements.query..}: projections, their processors and dead-letter queues, query endpoints).
  * Axon finds aggregates and event handlers among the Spring beans, so what is not scanned is not registered.
- * Shared infrastructure (security, the content cipher and event serializer, idempotency, Flyway, storage) is
- * outside both packages and stays on every node.
+ * Shared infrastructure (security, the content cipher and event serializer, Flyway, storage) is outside both
+ * packages and stays on every node; so does the {@code Idempotency-Key} filter, which has nothing to do where the
+ * write side (and with it the keys' records) is absent.
  */
 public class RoleScanFilter implements TypeFilter, EnvironmentAware {
 

@@ -8,16 +8,27 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.sharedagreements.command.idempotency.AnsweredBeforeHandler;
+import org.sharedagreements.command.idempotency.IdempotencyRecords;
+import org.sharedagreements.command.idempotency.IdempotentRequest;
+import org.sharedagreements.command.idempotency.RecordedAnswer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import java.io.ByteArrayInputStream;
@@ -29,39 +40,65 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * {@code Idempotency-Key} on POST and DELETE: the first request with a key runs and its answer is recorded; a
- * repeat of the same request within 24 hours gets that answer again and runs nothing; the same key with another
- * request is 422; a repeat while the first still runs is 409. Answers of 5xx are not recorded, so a retry after a
- * failure on our side runs again. Keys belong to the caller ({@code sub}): two callers never share one.
+ * {@code Idempotency-Key} on the command endpoints (POST and DELETE under {@code /api/agreements}), for callers
+ * with a JWT only: a repeat of the same request (method, path, query, {@code If-Match}, body) within 24 hours is
+ * given the first answer again and runs nothing; the same key with another request is 422. Keys belong to the
+ * caller ({@code sub}): two callers never share one. A command records its answer in its own transaction (see
+ * {@code org.sharedagreements.command.idempotency}); this filter looks the key up before anything runs, hands
+ * the key to the command, gives the first answer when the command finds its key answered meanwhile, and records
+ * refusals after the fact. Answers of 5xx are never recorded.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
     private static final int MAX_KEY_LENGTH = 255;
+    private static final String COMMANDS = "/api/agreements";
+    /** The refusals of the command endpoints; each says the request changed nothing, so it is answered again. */
+    private static final Set<Integer> REFUSALS = Set.of(400, 403, 404, 409, 412, 415);
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
-    private final IdempotencyStore store;
+    private final ObjectProvider<IdempotencyRecords> records;
+    private final BodySizeLimitFilter bodySizeLimit;
+    private final HandlerExceptionResolver exceptionResolver;
     private final ObjectMapper objectMapper;
 
-    public IdempotencyFilter(IdempotencyStore store, ObjectMapper objectMapper) {
-        this.store = store;
+    /**
+     * The records exist only where the command side runs; elsewhere there is no command to make idempotent.
+     * Failures reading the records go to Spring MVC's exception handling, so a database that is away is the
+     * same 503 as everywhere else.
+     */
+    public IdempotencyFilter(ObjectProvider<IdempotencyRecords> records, BodySizeLimitFilter bodySizeLimit,
+                             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver,
+                             ObjectMapper objectMapper) {
+        this.records = records;
+        this.bodySizeLimit = bodySizeLimit;
+        this.exceptionResolver = exceptionResolver;
         this.objectMapper = objectMapper;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String method = request.getMethod();
-        return request.getHeader(HEADER) == null || !("POST".equals(method) || "DELETE".equals(method));
+        String path = request.getRequestURI();
+        return request.getHeader(HEADER) == null || !("POST".equals(method) || "DELETE".equals(method))
+                || !(path.equals(COMMANDS) || path.startsWith(COMMANDS + "/"));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        IdempotencyRecords records = this.records.getIfAvailable();
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !authentication.isAuthenticated() || authentication.getName() == null) {
+        // only a verified token names a caller; anything else (Spring Security's anonymous caller above all) is
+        // refused by the security rules of these paths, and must never own a key
+        if (records == null || !(authentication instanceof JwtAuthenticationToken jwt) || !jwt.isAuthenticated()
+                || jwt.getToken().getSubject() == null) {
             chain.doFilter(request, response);
             return;
         }
@@ -75,73 +112,107 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         try {
             body = request.getInputStream().readAllBytes();
         } catch (BodyTooLarge e) {
-            problem(response, HttpStatus.PAYLOAD_TOO_LARGE, "The request body is over 65536 bytes.", Map.of());
+            bodySizeLimit.writeTooLarge(response);
             return;
         }
-        String caller = authentication.getName();
-        String hash = requestHash(request, body);
-        if (!store.claim(caller, key, hash)) {
-            answerRepeat(response, store.find(caller, key), hash);
+        IdempotentRequest idempotent = new IdempotentRequest(jwt.getToken().getSubject(), key,
+                requestHash(request, body));
+        if (answeredFromRecord(records, idempotent, request, response)) {
             return;
         }
+        HttpServletRequest command = new CachedBodyRequest(request, body);
+        command.setAttribute(IdempotentRequest.ATTRIBUTE, idempotent);
         ContentCachingResponseWrapper recording = new ContentCachingResponseWrapper(response);
-        boolean recorded = false;
+        boolean answeredBefore = false;
         try {
-            chain.doFilter(new CachedBodyRequest(request, body), recording);
-            if (recording.getStatus() < 500) {
-                store.complete(caller, key, recording.getStatus(), recording.getContentType(),
-                        recording.getHeader(HttpHeaders.LOCATION), recording.getHeader(HttpHeaders.ETAG),
-                        recording.getContentAsByteArray());
-                recorded = true;
+            chain.doFilter(command, recording);
+            answeredBefore = command.getAttribute(AnsweredBeforeHandler.ATTRIBUTE) != null;
+            if (answeredBefore) {
+                // another request with the key committed while this one waited for it: its answer is the answer
+                answerFirstCommitted(records, idempotent, request, response);
+            } else if (REFUSALS.contains(recording.getStatus()) && recording.getContentSize() > 0) {
+                recordRefusal(records, idempotent, recording);
             }
         } finally {
-            if (!recorded) {
-                store.release(caller, key);
+            if (!answeredBefore) {
+                recording.copyBodyToResponse();
             }
-            recording.copyBodyToResponse();
         }
     }
 
-    private void answerRepeat(HttpServletResponse response, Optional<IdempotencyStore.Recorded> first, String hash)
-            throws IOException {
+    private void answerFirstCommitted(IdempotencyRecords records, IdempotentRequest idempotent,
+                                      HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        if (!answeredFromRecord(records, idempotent, request, response)) {
+            // the first answer expired in the moment since it committed: a retry now runs afresh
+            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+            problem(response, HttpStatus.SERVICE_UNAVAILABLE,
+                    "The first request with this Idempotency-Key has just been answered; retry to get its answer.",
+                    Map.of());
+        }
+    }
+
+    /** Gives the key's first answer (or 422 if it answered another request); false when the key has none. */
+    private boolean answeredFromRecord(IdempotencyRecords records, IdempotentRequest idempotent,
+                                       HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        Optional<IdempotencyRecords.FirstAnswer> first;
+        try {
+            first = records.find(idempotent.caller(), idempotent.key());
+        } catch (DataAccessException e) {
+            if (exceptionResolver.resolveException(request, response, null, e) == null) {
+                throw e;
+            }
+            return true;
+        }
         if (first.isEmpty()) {
-            problem(response, HttpStatus.CONFLICT, "A request with this Idempotency-Key just finished; retry.", Map.of());
-            return;
+            return false;
         }
-        IdempotencyStore.Recorded recorded = first.get();
-        if (!recorded.requestHash().equals(hash)) {
-            problem(response, HttpStatus.UNPROCESSABLE_ENTITY,
-                    "This Idempotency-Key was used for a different request.", Map.of());
-            return;
+        if (!idempotent.sameRequestAs(first.get().requestHash())) {
+            problem(response, HttpStatus.UNPROCESSABLE_ENTITY, "This Idempotency-Key was used for a different request.",
+                    Map.of());
+            return true;
         }
-        if (recorded.running()) {
-            problem(response, HttpStatus.CONFLICT,
-                    "The first request with this Idempotency-Key is still running; retry shortly.", Map.of());
-            return;
+        RecordedAnswer answer = first.get().answer();
+        response.setStatus(answer.status());
+        if (answer.contentType() != null) {
+            response.setContentType(answer.contentType());
         }
-        response.setStatus(recorded.status());
-        if (recorded.contentType() != null) {
-            response.setContentType(recorded.contentType());
+        if (answer.location() != null) {
+            response.setHeader(HttpHeaders.LOCATION, answer.location());
         }
-        if (recorded.location() != null) {
-            response.setHeader(HttpHeaders.LOCATION, recorded.location());
+        if (answer.eTag() != null) {
+            response.setHeader(HttpHeaders.ETAG, answer.eTag());
         }
-        if (recorded.etag() != null) {
-            response.setHeader(HttpHeaders.ETAG, recorded.etag());
-        }
-        response.setHeader("Idempotent-Replayed", "true");
-        if (recorded.body() != null) {
-            response.getOutputStream().write(recorded.body());
+        response.setHeader(REPLAYED, "true");
+        response.getOutputStream().write(answer.body());
+        return true;
+    }
+
+    /**
+     * A refusal (it changed nothing) becomes the key's first answer, best effort: without it a repeat is simply
+     * decided again. An error page written by the container (no body here) is not an answer worth repeating.
+     */
+    private static void recordRefusal(IdempotencyRecords records, IdempotentRequest idempotent,
+                                      ContentCachingResponseWrapper refusal) {
+        try {
+            records.recordRefusal(idempotent, new RecordedAnswer(refusal.getStatus(), refusal.getContentType(),
+                    refusal.getHeader(HttpHeaders.LOCATION), refusal.getHeader(HttpHeaders.ETAG),
+                    refusal.getContentAsByteArray()));
+        } catch (DataAccessException e) {
+            log.warn("A refusal was not recorded for its Idempotency-Key; a repeat is decided again: {}", e.toString());
         }
     }
 
-    /** The same request: same method, path, query and body bytes. */
+    /** What the request says: method, path, query, {@code If-Match} (the version it is meant for) and body bytes. */
     private static String requestHash(HttpServletRequest request, byte[] body) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            String ifMatch = request.getHeader(HttpHeaders.IF_MATCH);
+            // the request line cannot hold a space, so the If-Match part cannot be mistaken for path or query
             digest.update((request.getMethod() + " " + request.getRequestURI() + "?"
-                    + (request.getQueryString() == null ? "" : request.getQueryString()) + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
+                    + (request.getQueryString() == null ? "" : request.getQueryString())
+                    + (ifMatch == null ? "" : " If-Match " + ifMatch) + "\n").getBytes(StandardCharsets.UTF_8));
             digest.update(body);
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {

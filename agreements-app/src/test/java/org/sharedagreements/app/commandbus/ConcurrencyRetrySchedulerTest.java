@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.sharedagreements.command.idempotency.AnsweredBefore;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +45,13 @@ class ConcurrencyRetrySchedulerTest {
     void otherFailuresAreNotRetried() {
         assertThat(scheduler.scheduleRetry(GenericCommandMessage.asCommandMessage("cmd"),
                 new IllegalStateException("a rule said no"), failures(1), () -> { })).isFalse();
+    }
+
+    @Test
+    void aKeyAnsweredBeforeIsNotRetried() {
+        // the first request with the key committed: running the command again is exactly what must not happen
+        assertThat(scheduler.scheduleRetry(GenericCommandMessage.asCommandMessage("cmd"), new AnsweredBefore(),
+                failures(1), () -> { })).isFalse();
     }
 
     @SuppressWarnings("unchecked")

@@ -5,12 +5,26 @@ import org.sharedagreements.app.support.Api;
 import org.sharedagreements.app.support.ApiTest;
 import org.sharedagreements.app.support.Couple;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.sharedagreements.app.web.CommandRefusalsTest.assertProblem;
 
-/** Idempotency-Key: a repeat gets the first answer and runs nothing; reuse for another request is 422; in flight is 409. */
+/**
+ * Idempotency-Key: a repeat gets the first answer and runs nothing, also when it comes while the first still runs;
+ * reuse for another request is 422; keys belong to callers with a JWT and to the command endpoints only.
+ */
 class IdempotencyTest extends ApiTest {
 
     @Test
@@ -42,21 +56,57 @@ class IdempotencyTest extends ApiTest {
         assertThat(allStoredEvents()).isEqualTo(before);
     }
 
+    /**
+     * Two identical requests at once. The first is held at the append of its event (a test transaction keeps the
+     * agreement's next sequence number), its key already claimed; the repeat then waits on the key's row. Once the
+     * first commits, the repeat is given the first answer and runs nothing. (Before, the repeat was 409 "still
+     * running": the key is now claimed in the command's transaction, so there is no running state to see.)
+     */
     @Test
-    void aRepeatWhileTheFirstStillRunsIs409() {
-        Api.Caller cy = api.as("idem-cy");
-        assertThat(cy.header("Idempotency-Key", "finished").post("/api/agreements", Map.of("title", "T")).status())
-                .isEqualTo(201);
-        String hash = jdbc.queryForObject("SELECT request_hash FROM idempotency_key WHERE caller = 'idem-cy' "
-                + "AND idempotency_key = 'finished'", String.class);
-        // the same request under another key, marked as still running (as a request on another node would be)
-        jdbc.update("INSERT INTO idempotency_key (caller, idempotency_key, request_hash, created_at) "
-                + "VALUES ('idem-cy', 'running', ?, now())", hash);
-        long before = allStoredEvents();
+    void twoConcurrentRepeatsAreBothGivenTheFirstAnswerAndRunOnce() throws Exception {
+        Couple couple = Couple.formed(api, "idem-cy", "idem-cat");
+        long before = storedEvents(couple.agreementId);
+        Api.Response first;
+        Api.Response repeat;
+        try (Connection blocker = jdbc.getDataSource().getConnection()) {
+            blocker.setAutoCommit(false);
+            try (PreparedStatement event = blocker.prepareStatement("INSERT INTO domain_event_entry (event_identifier, "
+                    + "payload, payload_type, time_stamp, aggregate_identifier, sequence_number, type) "
+                    + "VALUES (?, '\\x00', 'test.Blocker', '2026-01-01T00:00:00.000Z', ?, ?, 'Agreement')")) {
+                event.setString(1, UUID.randomUUID().toString());
+                event.setString(2, couple.agreementId);
+                event.setLong(3, before);
+                event.executeUpdate();
+            }
+            CompletableFuture<Api.Response> firstAnswer = raiseWithKeyTwice(couple);
+            await().atMost(Duration.ofSeconds(20)).until(() -> waitingOn("INSERT INTO domain_event_entry"));
+            CompletableFuture<Api.Response> repeatAnswer = raiseWithKeyTwice(couple);
+            await().atMost(Duration.ofSeconds(20)).until(() -> waitingOn("INSERT INTO idempotency_key"));
+            blocker.rollback();
+            first = firstAnswer.get(30, TimeUnit.SECONDS);
+            repeat = repeatAnswer.get(30, TimeUnit.SECONDS);
+        }
 
-        assertProblem(api.as("idem-cy").header("Idempotency-Key", "running").post("/api/agreements", Map.of("title", "T")),
-                409);
-        assertThat(allStoredEvents()).isEqualTo(before);
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(first.header("Idempotent-Replayed")).isNull();
+        assertThat(repeat.status()).as(repeat.toString()).isEqualTo(201);
+        assertThat(repeat.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(repeat.text()).isEqualTo(first.text());
+        assertThat(repeat.header("ETag")).isEqualTo(first.header("ETag"));
+        assertThat(repeat.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(storedEvents(couple.agreementId)).as("exactly one event").isEqualTo(before + 1);
+    }
+
+    private CompletableFuture<Api.Response> raiseWithKeyTwice(Couple couple) {
+        return CompletableFuture.supplyAsync(() -> api.as("idem-cy").header("Idempotency-Key", "twice")
+                .post(couple.path("/red-flags"), Map.of("indicator", "STRESS")));
+    }
+
+    /** Whether a statement starting so waits for a lock another transaction holds. */
+    private boolean waitingOn(String statement) {
+        Long waiting = jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                + "AND query LIKE ?", Long.class, statement + "%");
+        return waiting != null && waiting > 0;
     }
 
     @Test
@@ -99,5 +149,64 @@ class IdempotencyTest extends ApiTest {
 
         assertProblem(api.as("idem-hal").header("Idempotency-Key", "k".repeat(256))
                 .post("/api/agreements", Map.of("title", "T")), 400);
+    }
+
+    @Test
+    void aKeyWithAnotherIfMatchIsAnotherRequest() {
+        Couple couple = Couple.formed(api, "idem-kim", "idem-lou");
+        long version = storedEvents(couple.agreementId) - 1;
+        Api.Response first = api.as("idem-kim").header("Idempotency-Key", "flag").header("If-Match", "\"" + version + "\"")
+                .post(couple.path("/red-flags"), Map.of("indicator", "STRESS"));
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        long before = storedEvents(couple.agreementId);
+
+        // the same method, path and body: only the version the request is meant for differs
+        assertProblem(api.as("idem-kim").header("Idempotency-Key", "flag").header("If-Match", "\"" + (version + 1) + "\"")
+                .post(couple.path("/red-flags"), Map.of("indicator", "STRESS")), 422);
+        assertProblem(api.as("idem-kim").header("Idempotency-Key", "flag")
+                .post(couple.path("/red-flags"), Map.of("indicator", "STRESS")), 422);
+        assertThat(storedEvents(couple.agreementId)).isEqualTo(before);
+    }
+
+    @Test
+    void devTokensWithAKeyRecordNothingAndARepeatMintsAFreshToken() {
+        long rows = idempotencyRows();
+        Map<String, Object> request = Map.of("sub", "idem-minted", "roles", List.of());
+        Api.Response first = api.anonymous().header("Idempotency-Key", "mint").post("/dev/tokens", request);
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(idempotencyRows()).as("an anonymous caller owns no key, and no token is kept").isEqualTo(rows);
+        long issuedAt = issuedAt(first.field("token"));
+
+        // tokens are stamped to the second: one from a later second cannot be the first answer given again
+        await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().getEpochSecond() > issuedAt);
+        Api.Response repeat = api.anonymous().header("Idempotency-Key", "mint").post("/dev/tokens", request);
+        assertThat(repeat.status()).isEqualTo(200);
+        assertThat(repeat.header("Idempotent-Replayed")).isNull();
+        assertThat(issuedAt(repeat.field("token"))).isGreaterThan(issuedAt);
+        assertThat(repeat.field("token")).isNotEqualTo(first.field("token"));
+        assertThat(idempotencyRows()).isEqualTo(rows);
+    }
+
+    @Test
+    void anAnonymousCommandWithAKeyIs401AndRecordsNothing() {
+        long rows = idempotencyRows();
+        long before = allStoredEvents();
+
+        assertProblem(api.anonymous().header("Idempotency-Key", "anonymous").post("/api/agreements", Map.of("title", "T")),
+                401);
+        assertProblem(api.anonymous().header("Idempotency-Key", "anonymous").post("/api/agreements", Map.of("title", "T")),
+                401);
+        assertThat(idempotencyRows()).isEqualTo(rows);
+        assertThat(allStoredEvents()).isEqualTo(before);
+    }
+
+    private long idempotencyRows() {
+        Long rows = jdbc.queryForObject("SELECT count(*) FROM idempotency_key", Long.class);
+        return rows == null ? 0 : rows;
+    }
+
+    private static long issuedAt(String token) {
+        return Api.json(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8))
+                .path("iat").asLong();
     }
 }

@@ -3,14 +3,12 @@ package org.sharedagreements.command.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
 import org.sharedagreements.command.agreement.CallerRoles;
 import org.sharedagreements.kernel.AgreementCommand;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.BoundaryId;
 import org.sharedagreements.kernel.BoundaryTerms;
 import org.sharedagreements.kernel.BreachId;
-import org.sharedagreements.kernel.CommandReceipt;
 import org.sharedagreements.kernel.CounsellorId;
 import org.sharedagreements.kernel.PartnerId;
 import org.sharedagreements.kernel.RedFlagId;
@@ -41,7 +39,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -55,10 +52,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -97,11 +92,7 @@ public class AgreementCommandController {
         JsonFields fields = new JsonFields(body.json());
         String title = fields.requiredText("title", 1, TITLE_MAX);
         fields.throwIfInvalid();
-        AgreementId agreementId = AgreementId.random();
-        // the agreement refuses callers whose role may not start one (403), as it refuses every other command
-        commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(
-                new DraftAgreement(agreementId, actor(caller), title, null)).andMetaData(callerRoles()));
-        return created(URI.create("/api/agreements/" + agreementId), agreementId, CommandReceipt.at(0), Map.of());
+        return answer(new DraftAgreement(AgreementId.random(), actor(caller), title, null));
     }
 
     @Operation(summary = "Invite a partner")
@@ -117,8 +108,7 @@ public class AgreementCommandController {
         String partner = fields.requiredText("partnerId", 1, PartnerId.MAX_LENGTH);
         fields.throwIfInvalid();
         PartnerId partnerId = PartnerId.of(partner);
-        return ok(agreementId, send(new InvitePartner(agreementId, actor(caller), partnerId, expectedVersion(ifMatch))),
-                Map.of("partnerId", partnerId.value()));
+        return answer(new InvitePartner(agreementId, actor(caller), partnerId, expectedVersion(ifMatch)));
     }
 
     @Operation(summary = "Join an agreement you were invited to")
@@ -129,7 +119,7 @@ public class AgreementCommandController {
                                                     @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                     Principal caller) {
         AgreementId agreementId = agreementId(a);
-        return ok(agreementId, send(new JoinAgreement(agreementId, actor(caller), expectedVersion(ifMatch))), Map.of());
+        return answer(new JoinAgreement(agreementId, actor(caller), expectedVersion(ifMatch)));
     }
 
     @Operation(summary = "Leave; the agreement ends for everyone")
@@ -140,7 +130,7 @@ public class AgreementCommandController {
                                                      @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                      Principal caller) {
         AgreementId agreementId = agreementId(a);
-        return ok(agreementId, send(new LeaveAgreement(agreementId, actor(caller), expectedVersion(ifMatch))), Map.of());
+        return answer(new LeaveAgreement(agreementId, actor(caller), expectedVersion(ifMatch)));
     }
 
     @Operation(summary = "Erase the agreement's content (crypto-shredding)")
@@ -151,7 +141,7 @@ public class AgreementCommandController {
                                                      @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                      Principal caller) {
         AgreementId agreementId = agreementId(a);
-        return ok(agreementId, send(new EraseAgreement(agreementId, actor(caller), expectedVersion(ifMatch))), Map.of());
+        return answer(new EraseAgreement(agreementId, actor(caller), expectedVersion(ifMatch)));
     }
 
     @Operation(summary = "Propose a boundary (counts as your acceptance of version 1)")
@@ -167,10 +157,7 @@ public class AgreementCommandController {
         BoundaryTerms terms = CommandRequests.terms(fields);
         fields.throwIfInvalid();
         BoundaryId boundaryId = BoundaryId.random();
-        CommandReceipt receipt = send(new ProposeBoundary(agreementId, actor(caller), boundaryId, terms,
-                expectedVersion(ifMatch)));
-        return created(URI.create("/api/agreements/" + agreementId + "/boundaries/" + boundaryId), agreementId, receipt,
-                Map.of("boundaryId", boundaryId.toString()));
+        return answer(new ProposeBoundary(agreementId, actor(caller), boundaryId, terms, expectedVersion(ifMatch)));
     }
 
     @Operation(summary = "Accept the pending version of a boundary")
@@ -187,8 +174,7 @@ public class AgreementCommandController {
         JsonFields fields = new JsonFields(body.json());
         Integer version = fields.requiredInt("boundaryVersion", 1, Integer.MAX_VALUE);
         fields.throwIfInvalid();
-        return ok(agreementId, send(new AcceptBoundary(agreementId, actor(caller), boundaryId, version,
-                expectedVersion(ifMatch))), Map.of("boundaryId", boundaryId.toString()));
+        return answer(new AcceptBoundary(agreementId, actor(caller), boundaryId, version, expectedVersion(ifMatch)));
     }
 
     @Operation(summary = "Decline the pending version")
@@ -206,8 +192,8 @@ public class AgreementCommandController {
         Integer version = fields.requiredInt("boundaryVersion", 1, Integer.MAX_VALUE);
         String reason = fields.optionalText("reason", NOTE_MAX);
         fields.throwIfInvalid();
-        return ok(agreementId, send(new DeclineBoundary(agreementId, actor(caller), boundaryId, version, reason,
-                expectedVersion(ifMatch))), Map.of("boundaryId", boundaryId.toString()));
+        return answer(new DeclineBoundary(agreementId, actor(caller), boundaryId, version, reason,
+                expectedVersion(ifMatch)));
     }
 
     @Operation(summary = "Withdraw the version you proposed")
@@ -219,8 +205,7 @@ public class AgreementCommandController {
                                                                 Principal caller) {
         AgreementId agreementId = agreementId(a);
         BoundaryId boundaryId = new BoundaryId(pathUuid("boundaryId", b));
-        return ok(agreementId, send(new WithdrawBoundaryProposal(agreementId, actor(caller), boundaryId,
-                expectedVersion(ifMatch))), Map.of("boundaryId", boundaryId.toString()));
+        return answer(new WithdrawBoundaryProposal(agreementId, actor(caller), boundaryId, expectedVersion(ifMatch)));
     }
 
     @Operation(summary = "Propose a revision of an active or suspended boundary")
@@ -237,10 +222,7 @@ public class AgreementCommandController {
         JsonFields fields = new JsonFields(body.json());
         BoundaryTerms terms = CommandRequests.terms(fields);
         fields.throwIfInvalid();
-        CommandReceipt receipt = send(new ReviseBoundary(agreementId, actor(caller), boundaryId, terms,
-                expectedVersion(ifMatch)));
-        return created(URI.create("/api/agreements/" + agreementId + "/boundaries/" + boundaryId), agreementId, receipt,
-                Map.of("boundaryId", boundaryId.toString()));
+        return answer(new ReviseBoundary(agreementId, actor(caller), boundaryId, terms, expectedVersion(ifMatch)));
     }
 
     @Operation(summary = "Withdraw consent to a boundary, at once")
@@ -255,8 +237,7 @@ public class AgreementCommandController {
         AgreementId agreementId = agreementId(a);
         BoundaryId boundaryId = new BoundaryId(pathUuid("boundaryId", b));
         String reason = optionalBodyText(body, "reason", NOTE_MAX);
-        return ok(agreementId, send(new WithdrawConsent(agreementId, actor(caller), boundaryId, reason,
-                expectedVersion(ifMatch))), Map.of("boundaryId", boundaryId.toString()));
+        return answer(new WithdrawConsent(agreementId, actor(caller), boundaryId, reason, expectedVersion(ifMatch)));
     }
 
     @Operation(summary = "Reaffirm a suspended or due boundary")
@@ -268,8 +249,7 @@ public class AgreementCommandController {
                                                         Principal caller) {
         AgreementId agreementId = agreementId(a);
         BoundaryId boundaryId = new BoundaryId(pathUuid("boundaryId", b));
-        return ok(agreementId, send(new ReaffirmBoundary(agreementId, actor(caller), boundaryId,
-                expectedVersion(ifMatch))), Map.of("boundaryId", boundaryId.toString()));
+        return answer(new ReaffirmBoundary(agreementId, actor(caller), boundaryId, expectedVersion(ifMatch)));
     }
 
     @Operation(summary = "Ask to retire a boundary")
@@ -281,8 +261,7 @@ public class AgreementCommandController {
                                                       Principal caller) {
         AgreementId agreementId = agreementId(a);
         BoundaryId boundaryId = new BoundaryId(pathUuid("boundaryId", b));
-        return ok(agreementId, send(new RetireBoundary(agreementId, actor(caller), boundaryId,
-                expectedVersion(ifMatch))), Map.of("boundaryId", boundaryId.toString()));
+        return answer(new RetireBoundary(agreementId, actor(caller), boundaryId, expectedVersion(ifMatch)));
     }
 
     @Operation(summary = "Report (or self-disclose) a breach")
@@ -301,10 +280,8 @@ public class AgreementCommandController {
         Instant occurredAt = fields.requiredInstant("occurredAt");
         fields.throwIfInvalid();
         BreachId breachId = BreachId.random();
-        CommandReceipt receipt = send(new ReportBreach(agreementId, actor(caller), breachId, new BoundaryId(boundary),
+        return answer(new ReportBreach(agreementId, actor(caller), breachId, new BoundaryId(boundary),
                 PartnerId.of(breachedBy), description, occurredAt, expectedVersion(ifMatch)));
-        return created(URI.create("/api/agreements/" + agreementId + "/breaches/" + breachId), agreementId, receipt,
-                Map.of("breachId", breachId.toString()));
     }
 
     @Operation(summary = "Acknowledge a breach (by who broke the boundary)")
@@ -316,8 +293,7 @@ public class AgreementCommandController {
                                                                  Principal caller) {
         AgreementId agreementId = agreementId(a);
         BreachId breachId = new BreachId(pathUuid("breachId", r));
-        return ok(agreementId, send(new AcknowledgeBreach(agreementId, actor(caller), breachId,
-                expectedVersion(ifMatch))), Map.of("breachId", breachId.toString()));
+        return answer(new AcknowledgeBreach(agreementId, actor(caller), breachId, expectedVersion(ifMatch)));
     }
 
     @Operation(summary = "Confirm a breach is resolved")
@@ -332,8 +308,8 @@ public class AgreementCommandController {
         AgreementId agreementId = agreementId(a);
         BreachId breachId = new BreachId(pathUuid("breachId", r));
         String note = optionalBodyText(body, "note", NOTE_MAX);
-        return ok(agreementId, send(new ConfirmBreachResolution(agreementId, actor(caller), breachId, note,
-                expectedVersion(ifMatch))), Map.of("breachId", breachId.toString()));
+        return answer(new ConfirmBreachResolution(agreementId, actor(caller), breachId, note,
+                expectedVersion(ifMatch)));
     }
 
     @Operation(summary = "Raise a red flag")
@@ -350,10 +326,7 @@ public class AgreementCommandController {
         String note = fields.optionalText("note", NOTE_MAX);
         fields.throwIfInvalid();
         RedFlagId flagId = RedFlagId.random();
-        CommandReceipt receipt = send(new RaiseRedFlag(agreementId, actor(caller), flagId, indicator, note,
-                expectedVersion(ifMatch)));
-        return created(URI.create("/api/agreements/" + agreementId + "/red-flags/" + flagId), agreementId, receipt,
-                Map.of("flagId", flagId.toString()));
+        return answer(new RaiseRedFlag(agreementId, actor(caller), flagId, indicator, note, expectedVersion(ifMatch)));
     }
 
     @Operation(summary = "Mark a red flag addressed")
@@ -368,8 +341,7 @@ public class AgreementCommandController {
         AgreementId agreementId = agreementId(a);
         RedFlagId flagId = new RedFlagId(pathUuid("flagId", f));
         String note = optionalBodyText(body, "note", NOTE_MAX);
-        return ok(agreementId, send(new AddressRedFlag(agreementId, actor(caller), flagId, note,
-                expectedVersion(ifMatch))), Map.of("flagId", flagId.toString()));
+        return answer(new AddressRedFlag(agreementId, actor(caller), flagId, note, expectedVersion(ifMatch)));
     }
 
     @Operation(summary = "Request counsellor access (counts as your approval)")
@@ -385,9 +357,7 @@ public class AgreementCommandController {
         String counsellor = fields.requiredText("counsellorId", 1, CounsellorId.MAX_LENGTH);
         fields.throwIfInvalid();
         CounsellorId counsellorId = CounsellorId.of(counsellor);
-        CommandReceipt receipt = send(new RequestCounsellorAccess(agreementId, actor(caller), counsellorId,
-                expectedVersion(ifMatch)));
-        return created(null, agreementId, receipt, Map.of("counsellorId", counsellorId.value()));
+        return answer(new RequestCounsellorAccess(agreementId, actor(caller), counsellorId, expectedVersion(ifMatch)));
     }
 
     @Operation(summary = "Approve counsellor access")
@@ -399,8 +369,7 @@ public class AgreementCommandController {
                                                                  Principal caller) {
         AgreementId agreementId = agreementId(a);
         CounsellorId counsellorId = CommandRequests.counsellorId(c);
-        return ok(agreementId, send(new ApproveCounsellorAccess(agreementId, actor(caller), counsellorId,
-                expectedVersion(ifMatch))), Map.of("counsellorId", counsellorId.value()));
+        return answer(new ApproveCounsellorAccess(agreementId, actor(caller), counsellorId, expectedVersion(ifMatch)));
     }
 
     @Operation(summary = "Revoke counsellor access, at once")
@@ -412,16 +381,14 @@ public class AgreementCommandController {
                                                                 Principal caller) {
         AgreementId agreementId = agreementId(a);
         CounsellorId counsellorId = CommandRequests.counsellorId(c);
-        return ok(agreementId, send(new RevokeCounsellorAccess(agreementId, actor(caller), counsellorId,
-                expectedVersion(ifMatch))), Map.of("counsellorId", counsellorId.value()));
+        return answer(new RevokeCounsellorAccess(agreementId, actor(caller), counsellorId, expectedVersion(ifMatch)));
     }
 
-    private CommandReceipt send(AgreementCommand command) {
-        return commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(callerRoles()));
-    }
-
-    private static MetaData callerRoles() {
-        return CallerRoles.metaData(roles(currentCaller()));
+    /** Sends the command for the caller and answers what it did, as {@link CommandAnswer} renders it. */
+    private ResponseEntity<Map<String, Object>> answer(AgreementCommand command) {
+        Object result = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(CallerRoles.metaData(roles(currentCaller()))));
+        return CommandAnswer.of(command, result).toResponseEntity();
     }
 
     private static Principal currentCaller() {
@@ -454,34 +421,5 @@ public class AgreementCommandController {
         String value = fields.optionalText(field, max);
         fields.throwIfInvalid();
         return value;
-    }
-
-    private static ResponseEntity<Map<String, Object>> ok(AgreementId agreementId, CommandReceipt receipt,
-                                                          Map<String, Object> ids) {
-        return ResponseEntity.ok().eTag(eTag(receipt)).body(body(agreementId, receipt, ids));
-    }
-
-    private static ResponseEntity<Map<String, Object>> created(URI location, AgreementId agreementId,
-                                                               CommandReceipt receipt, Map<String, Object> ids) {
-        ResponseEntity.BodyBuilder builder = ResponseEntity.status(HttpStatus.CREATED).eTag(eTag(receipt));
-        if (location != null) {
-            builder.location(location);
-        }
-        return builder.body(body(agreementId, receipt, ids));
-    }
-
-    private static String eTag(CommandReceipt receipt) {
-        return "\"" + receipt.version() + "\"";
-    }
-
-    private static Map<String, Object> body(AgreementId agreementId, CommandReceipt receipt, Map<String, Object> ids) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("agreementId", agreementId.toString());
-        body.putAll(ids);
-        if (receipt.boundaryVersion() != null) {
-            body.put("boundaryVersion", receipt.boundaryVersion());
-        }
-        body.put("version", receipt.version());
-        return body;
     }
 }
