@@ -65,7 +65,11 @@ final class EventStreamClient implements AutoCloseable {
     }
 
     String contentType() {
-        return response.headers().firstValue("Content-Type").orElse("");
+        return header("Content-Type");
+    }
+
+    String header(String name) {
+        return response.headers().firstValue(name).orElse("");
     }
 
     /** The next event, waiting up to {@code atMost}; null when none came (or the stream ended). */
