@@ -12,6 +12,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -44,6 +46,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole("operator")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(authorizationHeaderOnly())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
                         .authenticationEntryPoint((request, response, exception) -> {
                             bearerEntryPoint.commence(request, response, exception);
@@ -62,6 +65,18 @@ public class SecurityConfiguration {
                                     "A valid bearer token is required.");
                         }));
         return http.build();
+    }
+
+    /**
+     * The token comes from the {@code Authorization} header only (Spring Security's default, made explicit): asking
+     * for an {@code access_token} parameter would make Tomcat read a form body before the caller is authenticated,
+     * and a token in a URL ends up in logs and browser histories.
+     */
+    private static BearerTokenResolver authorizationHeaderOnly() {
+        DefaultBearerTokenResolver resolver = new DefaultBearerTokenResolver();
+        resolver.setAllowFormEncodedBodyParameter(false);
+        resolver.setAllowUriQueryParameter(false);
+        return resolver;
     }
 
     /** Roles come from the JWT's {@code roles} array: {@code counsellor}, {@code auditor}, {@code operator}. */

@@ -1,0 +1,19 @@
+package org.sharedagreements.app.web;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How much of a request body the service reads at most ({@code agreements.request.max-body-bytes}, 64 KiB in
+ * {@code application.yml}). The body filter, Tomcat's form post size and every 413 answer take it from here.
+ */
+@ConfigurationProperties("agreements.request")
+public record RequestLimits(long maxBodyBytes) {
+
+    public RequestLimits {
+        // Tomcat's form post size is an int
+        if (maxBodyBytes < 1 || maxBodyBytes > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("agreements.request.max-body-bytes must be between 1 and "
+                    + Integer.MAX_VALUE + " bytes, was " + maxBodyBytes);
+        }
+    }
+}
