@@ -1,6 +1,7 @@
 /**
  * Authentication: every endpoint but the health probes needs a JWT; its {@code sub} is the actor and its
  * {@code roles} claim the roles. Tokens are HS256 with a shared secret or RS256/ES256 from an OIDC issuer (or
- * both). The local profile keeps its secret under {@code ./data} and issues tokens at {@code /dev/tokens}.
+ * both). The local profile keeps its secret under {@code ./data} and issues tokens at {@code /dev/tokens}. Every
+ * answer carries the browser headers (Content-Security-Policy, Referrer-Policy, Permissions-Policy, HSTS over HTTPS).
  */
 package org.sharedagreements.app.security;
