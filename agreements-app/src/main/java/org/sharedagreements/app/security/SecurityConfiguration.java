@@ -2,6 +2,7 @@ package org.sharedagreements.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -18,6 +19,10 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 
 import java.io.IOException;
 import java.net.URI;
@@ -26,7 +31,8 @@ import java.time.Duration;
 /**
  * Every endpoint needs a valid bearer token (metrics: the operator role), except the health probes and {@code /dev/tokens} (which exists
  * only in the local profile; elsewhere it is a plain 404). Refusals are problem+json like every other error.
- * Every answer carries the browser headers below.
+ * Prometheus scrapes need no token on the management server ({@code management.server.port}, a private port);
+ * on the public port they stay the operators'. Every answer carries the browser headers below.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -62,6 +68,9 @@ public class SecurityConfiguration {
                                 .maxAgeInSeconds(HSTS_MAX_AGE_SECONDS)))
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/dev/tokens", "/error").permitAll()
+                        // the management server listens on a private network that the scraper shares
+                        .requestMatchers(new AndRequestMatcher(onManagementServer(),
+                                PathPatternRequestMatcher.withDefaults().matcher("/actuator/prometheus"))).permitAll()
                         // the API's description holds no data: client developers read it before they have a token
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
@@ -102,6 +111,17 @@ public class SecurityConfiguration {
         resolver.setAllowFormEncodedBodyParameter(false);
         resolver.setAllowUriQueryParameter(false);
         return resolver;
+    }
+
+    /**
+     * Requests that arrived on the management server: Spring Boot runs it as a child context with the server
+     * namespace "management" and applies this filter chain there too; the request's servlet context says which
+     * server it came through (the same test Spring Boot's {@code EndpointRequest} makes). Without
+     * {@code management.server.port} there is no such server and nothing matches.
+     */
+    private static RequestMatcher onManagementServer() {
+        return request -> WebServerApplicationContext.hasServerNamespace(
+                WebApplicationContextUtils.getWebApplicationContext(request.getServletContext()), "management");
     }
 
     /** Roles come from the JWT's {@code roles} array: {@code counsellor}, {@code auditor}, {@code operator}. */

@@ -18,6 +18,10 @@ public class BodyLimitConfiguration {
 
     @Bean
     public FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimit(RequestLimits limits, ObjectMapper objectMapper) {
+        return firstFilter(limits, objectMapper);
+    }
+
+    static FilterRegistrationBean<BodySizeLimitFilter> firstFilter(RequestLimits limits, ObjectMapper objectMapper) {
         FilterRegistrationBean<BodySizeLimitFilter> registration =
                 new FilterRegistrationBean<>(new BodySizeLimitFilter(limits.maxBodyBytes(), objectMapper));
         registration.setName("bodySizeLimit");

@@ -1,4 +1,4 @@
-package org.sharedagreements.app.web;
+package org.sharedagreements.app.support;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,24 +16,31 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One HTTP/1.1 request on a raw socket with a body far larger than the service accepts. A writer thread streams
- * the body (with {@code Content-Length} or chunked) while the caller waits for the status line, so the answer
- * shows how much of the body the client had sent by the time the service decided. Writing stops when the
+ * One HTTP/1.1 request on a raw socket with a body far larger than the service accepts (150 MB). A writer thread
+ * streams the body (with {@code Content-Length} or chunked) while the caller waits for the status line, so the
+ * answer shows how much of the body the client had sent by the time the service decided. Writing stops when the
  * service closes or resets the connection, or once the answer is in.
  */
-final class OversizedUpload {
+public final class OversizedUpload {
 
-    enum Framing { CONTENT_LENGTH, CHUNKED }
+    public enum Framing { CONTENT_LENGTH, CHUNKED }
 
     /** What came back, and how many body bytes the writer had handed to the socket when it did. */
-    record Answer(int status, Map<String, String> headers, long sentBeforeAnswer) {
+    public record Answer(int status, Map<String, String> headers, long sentBeforeAnswer) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
 
-    static final String MULTIPART_BOUNDARY = "oversized-upload";
+    /** Far more than the service accepts, and more than a small heap could hold a few of. */
+    public static final long BODY_BYTES = 150L * 1024 * 1024;
+    /**
+     * What a client can have handed to a loopback socket the service does not read: both ends' socket buffers
+     * (a few MB each under Linux's autotuning) and what Tomcat swallows before it closes the connection.
+     */
+    public static final long UNREAD_IN_FLIGHT = 16L * 1024 * 1024;
+    public static final String MULTIPART_BOUNDARY = "oversized-upload";
     private static final int CHUNK = 64 * 1024;
     private static final byte[] FILLER = filler();
     private static final byte[] CRLF = {'\r', '\n'};
@@ -41,8 +48,9 @@ final class OversizedUpload {
     private OversizedUpload() {
     }
 
-    static Answer send(int port, String method, String path, String contentType, Framing framing, long bodyBytes,
-                       String bearerToken) throws IOException, InterruptedException {
+    public static Answer send(int port, String method, String path, String contentType, Framing framing,
+                              String bearerToken) throws IOException, InterruptedException {
+        long bodyBytes = BODY_BYTES;
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
             socket.setSoTimeout(30_000);
