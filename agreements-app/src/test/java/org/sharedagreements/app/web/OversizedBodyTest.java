@@ -97,9 +97,9 @@ class OversizedBodyTest extends ApiTest {
         }
 
         RetainedHeap heap = RetainedHeap.watch();
-        Map<Upload, Answer> answers = sendConcurrently(uploads, null);
-
         SoftAssertions softly = new SoftAssertions();
+        Map<Upload, Answer> answers = sendConcurrently(uploads, null, softly);
+
         answers.forEach((upload, answer) -> {
             softly.assertThat(answer.status()).as(upload.toString()).isBetween(200, 499);
             softly.assertThat(answer.sentBeforeAnswer()).as("body bytes sent before the answer to " + upload)
@@ -126,9 +126,9 @@ class OversizedBodyTest extends ApiTest {
                 new Upload("POST", API_PATH, "application/json", Framing.CONTENT_LENGTH));
 
         RetainedHeap heap = RetainedHeap.watch();
-        Map<Upload, Answer> answers = sendConcurrently(uploads, token);
-
         SoftAssertions softly = new SoftAssertions();
+        Map<Upload, Answer> answers = sendConcurrently(uploads, token, softly);
+
         answers.forEach((upload, answer) -> {
             softly.assertThat(answer.status()).as(upload.toString()).isEqualTo(413);
             softly.assertThat(answer.sentBeforeAnswer()).as(upload.toString())
@@ -186,8 +186,9 @@ class OversizedBodyTest extends ApiTest {
         return ((TomcatWebServer) context.getWebServer()).getTomcat();
     }
 
-    /** Every upload at once (40 in flight); fails naming each upload that got no answer. */
-    private Map<Upload, Answer> sendConcurrently(List<Upload> uploads, String token) throws InterruptedException {
+    /** Every upload at once (40 in flight); the answers that came, and a failure naming each upload without one. */
+    private Map<Upload, Answer> sendConcurrently(List<Upload> uploads, String token, SoftAssertions softly)
+            throws InterruptedException {
         int port = URI.create(api.base()).getPort();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(uploads.size(), 40));
         try {
@@ -203,7 +204,7 @@ class OversizedBodyTest extends ApiTest {
                     unanswered.add(entry.getKey() + ": " + (e.getCause() == null ? e : e.getCause()));
                 }
             }
-            assertThat(unanswered).as("uploads without an answer").isEmpty();
+            softly.assertThat(unanswered).as("uploads without an answer").isEmpty();
             return answers;
         } finally {
             pool.shutdownNow();
