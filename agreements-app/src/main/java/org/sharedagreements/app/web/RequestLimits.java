@@ -4,7 +4,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * How much of a request body the service reads at most ({@code agreements.request.max-body-bytes}, 64 KiB in
- * {@code application.yml}). The body filter, Tomcat's form post size and every 413 answer take it from here.
+ * {@code application.yml}). The body filter and Tomcat's form post size take it from here; a 413 answer names the
+ * limit the filter applied ({@link BodyTooLarge#limit()}).
  */
 @ConfigurationProperties("agreements.request")
 public record RequestLimits(long maxBodyBytes) {
