@@ -1,6 +1,7 @@
 // Browser test of the timeline page in headless Chromium: sign in with a development token, open an agreement,
 // see its timeline, move the as-of slider, accept a proposal and propose a boundary; a screenshot is written to
-// ../target/timeline.png. Needs the service running in its local profile at BASE_URL (see .ci/run).
+// ../target/timeline.png. Swagger UI renders too. Both fail on any Content-Security-Policy violation or complaint
+// about the Permissions-Policy header. Needs the service running in its local profile at BASE_URL (see .ci/run).
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 
@@ -60,7 +61,26 @@ const waiting = await call('POST', `/api/agreements/${agreementId}/boundaries`, 
 
 const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu',
   '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-const page = await browser.newPage({ viewport: { width: 1200, height: 1400 } });
+const policyComplaints = [];
+
+// Collects what the browser says about our Content-Security-Policy and Permissions-Policy on a page: violation
+// events (recorded by a script the test injects, which the policy does not govern) and console messages.
+async function watchedPage() {
+  const watched = await browser.newPage({ viewport: { width: 1200, height: 1400 } });
+  await watched.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error('Content Security Policy violation: ' + e.violatedDirective + ' blocked ' + e.blockedURI);
+    });
+  });
+  watched.on('console', (message) => {
+    if (/Content Security Policy|Permissions-Policy|Permissions policy/i.test(message.text())) {
+      policyComplaints.push(message.text());
+    }
+  });
+  return watched;
+}
+
+const page = await watchedPage();
 try {
   await page.goto(base + '/');
 
@@ -114,6 +134,23 @@ try {
 
   mkdirSync(new URL('../target/', import.meta.url), { recursive: true });
   await page.screenshot({ path: new URL('../target/timeline.png', import.meta.url).pathname, fullPage: true });
+
+  await check('the timeline page runs under the Content-Security-Policy without a violation', async () => {
+    expect(policyComplaints.length === 0, policyComplaints.join(' | '));
+  });
+
+  await check('Swagger UI renders the API under the Content-Security-Policy', async () => {
+    const swagger = await watchedPage();
+    const response = await swagger.goto(base + '/swagger-ui.html');
+    expect((response.headers()['content-security-policy'] || '').includes("frame-ancestors 'none'"),
+      'Swagger UI is served with our policy');
+    await swagger.waitForFunction(() => document.querySelectorAll('.opblock').length >= 20, null, { timeout: 20000 });
+    expect((await swagger.textContent('.info .title')).includes('shared-agreements'), 'the title is shown');
+    await swagger.locator('.opblock-summary').first().click();
+    await swagger.waitForSelector('.opblock.is-open .opblock-body', { timeout: 10000 });
+    await swagger.screenshot({ path: new URL('../target/swagger-ui.png', import.meta.url).pathname, fullPage: false });
+    expect(policyComplaints.length === 0, policyComplaints.join(' | '));
+  });
 } finally {
   await browser.close();
 }

@@ -24,6 +24,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The last word on errors: Spring MVC's own exceptions become problem+json through
@@ -47,8 +48,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        if (causedBy(ex, BodyTooLarge.class)) {
-            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(BodySizeLimitFilter.tooLarge(65536));
+        Optional<BodyTooLarge> tooLarge = cause(ex, BodyTooLarge.class);
+        if (tooLarge.isPresent()) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                    .body(BodySizeLimitFilter.tooLarge(tooLarge.get().limit()));
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request body is missing or is not well-formed JSON.");
@@ -102,11 +105,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static boolean causedBy(Throwable exception, Class<? extends Throwable> type) {
+        return cause(exception, type).isPresent();
+    }
+
+    private static <T extends Throwable> Optional<T> cause(Throwable exception, Class<T> type) {
         for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
+                return Optional.of(type.cast(t));
             }
         }
-        return false;
+        return Optional.empty();
     }
 }

@@ -8,29 +8,24 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 
 /**
- * Refuses request bodies over {@code agreements.request.max-body-bytes} (64 KiB) with 413: at once when
- * {@code Content-Length} says so, and while reading when a chunked body grows past it.
+ * Refuses request bodies over {@link RequestLimits#maxBodyBytes()} with 413, for every method and content type:
+ * at once, closing the connection, when {@code Content-Length} says so, and while reading when a chunked body
+ * (or one of unknown length) grows past it. Registered first of all filters ({@link BodyLimitConfiguration}).
  */
-@Component
-@Order(Ordered.LOWEST_PRECEDENCE - 10)
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
     private final ObjectMapper objectMapper;
 
-    public BodySizeLimitFilter(@Value("${agreements.request.max-body-bytes:65536}") long limit, ObjectMapper objectMapper) {
+    public BodySizeLimitFilter(long limit, ObjectMapper objectMapper) {
         this.limit = limit;
         this.objectMapper = objectMapper;
     }
