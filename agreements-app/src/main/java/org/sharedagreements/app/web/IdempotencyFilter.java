@@ -64,7 +64,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
     private final ObjectProvider<IdempotencyRecords> records;
-    private final BodySizeLimitFilter bodySizeLimit;
     private final HandlerExceptionResolver exceptionResolver;
     private final ObjectMapper objectMapper;
 
@@ -73,11 +72,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
      * Failures reading the records go to Spring MVC's exception handling, so a database that is away is the
      * same 503 as everywhere else.
      */
-    public IdempotencyFilter(ObjectProvider<IdempotencyRecords> records, BodySizeLimitFilter bodySizeLimit,
+    public IdempotencyFilter(ObjectProvider<IdempotencyRecords> records,
                              @Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver,
                              ObjectMapper objectMapper) {
         this.records = records;
-        this.bodySizeLimit = bodySizeLimit;
         this.exceptionResolver = exceptionResolver;
         this.objectMapper = objectMapper;
     }
@@ -112,7 +110,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         try {
             body = request.getInputStream().readAllBytes();
         } catch (BodyTooLarge e) {
-            bodySizeLimit.writeTooLarge(response);
+            problem(response, HttpStatus.PAYLOAD_TOO_LARGE, BodySizeLimitFilter.tooLarge(e.limit()).getDetail(), Map.of());
             return;
         }
         IdempotentRequest idempotent = new IdempotentRequest(jwt.getToken().getSubject(), key,
