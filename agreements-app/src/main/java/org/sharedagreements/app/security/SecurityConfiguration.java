@@ -1,5 +1,13 @@
 package org.sharedagreements.app.security;
 
+import org.sharedagreements.kernel.access.AccessPolicy;
+import org.sharedagreements.kernel.access.Decision;
+import org.sharedagreements.kernel.access.Role;
+import org.sharedagreements.kernel.access.Scope;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -25,6 +33,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.context.support.WebApplicationContextUtils;
 
 import java.io.IOException;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.net.URI;
 import java.time.Duration;
 
@@ -76,8 +86,8 @@ public class SecurityConfiguration {
                         .permitAll()
                         // the timeline page is static code; it reads nothing without the user's own token
                         .requestMatchers("/", "/index.html", "/app.js", "/style.css", "/favicon.ico").permitAll()
-                        // metrics name no agreement content, but they are the operators' business
-                        .requestMatchers("/actuator/**").hasRole("operator")
+                        // metrics name no agreement content, but they are the operators' business (the one policy)
+                        .requestMatchers("/actuator/**").access(SecurityConfiguration::operations)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenResolver(authorizationHeaderOnly())
@@ -122,6 +132,13 @@ public class SecurityConfiguration {
     private static RequestMatcher onManagementServer() {
         return request -> WebServerApplicationContext.hasServerNamespace(
                 WebApplicationContextUtils.getWebApplicationContext(request.getServletContext()), "management");
+    }
+
+    private static AuthorizationDecision operations(Supplier<Authentication> authentication,
+                                                    RequestAuthorizationContext request) {
+        Set<Role> roles = Role.fromAuthorities(authentication.get().getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority).toList());
+        return new AuthorizationDecision(AccessPolicy.scope(Scope.OPERATIONS, roles) == Decision.ALLOW);
     }
 
     /** Roles come from the JWT's {@code roles} array: {@code counsellor}, {@code auditor}, {@code operator}. */
