@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** Keeps the module rules of design.md true: the sides never import each other, the kernel stays plain, controllers never touch JDBC. */
+/** Keeps the module rules of docs/design.md ("Modules") true: the sides never import each other, the kernel stays plain, controllers never touch JDBC. */
 class ModuleRulesTest {
 
     private static JavaClasses classes;

@@ -18,7 +18,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * "Anyone can re-verify an export with the formula above" (api.md): the exports of the partners and of the
+ * "Anyone can re-verify an export with the formula" (docs/contract.md, "Hash chain"): the exports of the partners and of the
  * auditors verify with nothing but SHA-256 and the published formula (see {@link OfflineVerifier}, which uses no
  * project class), and a changed byte makes them fail.
  */

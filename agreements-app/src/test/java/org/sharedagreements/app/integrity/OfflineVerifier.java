@@ -9,7 +9,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Re-verifies an exported chain with nothing but api.md's published formula and the JDK's SHA-256, the way an
+ * Re-verifies an exported chain with nothing but the published formula (docs/contract.md, "Hash chain") and the JDK's SHA-256, the way an
  * outside party would: deliberately no project class on this path. Answers null when the export verifies, else
  * what is wrong and where.
  */

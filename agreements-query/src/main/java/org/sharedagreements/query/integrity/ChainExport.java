@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * An agreement's chain as api.md's export shows it: every event with what the formula needs to re-verify it
+ * An agreement's chain as the export of docs/contract.md ("Hash chain") shows it: every event with what the formula needs to re-verify it
  * offline ({@code sequence}, {@code type}, {@code at}, {@code payloadDigest}, {@code prevHash}) and the hash stored
  * with it. The partners' export carries the stored payload bytes (base64; content is ciphertext, which is what was
  * hashed); the auditor's leaves the payload out and still verifies link by link from the digests.

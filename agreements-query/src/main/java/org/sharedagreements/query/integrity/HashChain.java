@@ -10,7 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
-/** The published formula of api.md, "Hash chain". */
+/** The published formula of docs/contract.md, "Hash chain". */
 public final class HashChain {
 
     public static final String GENESIS = "0".repeat(64);

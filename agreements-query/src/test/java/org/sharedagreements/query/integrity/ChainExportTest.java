@@ -9,7 +9,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The export carries, per event, exactly what api.md's formula needs, linked event to event. */
+/** The export carries, per event, exactly what the formula of docs/contract.md ("Hash chain") needs, linked event to event. */
 class ChainExportTest {
 
     private static final String AGREEMENT = "0b6f6a8e-5f4d-4c1e-9a59-2f6b7f0d1c11";

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The one policy of who may see and change an agreement (design.md, "Who uses it"):
+ * The one policy of who may see and change an agreement (docs/contract.md, "Who sees what"):
  * <ul>
  *   <li>partners who joined, also after they left, read everything of their agreement;</li>
  *   <li>a caller with the counsellor role reads an agreement whose partners all granted them access, until one

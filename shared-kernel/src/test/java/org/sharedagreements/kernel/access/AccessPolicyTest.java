@@ -10,7 +10,7 @@ import static org.sharedagreements.kernel.access.AccessPolicy.Act.CHANGE;
 import static org.sharedagreements.kernel.access.AccessPolicy.Act.ERASE;
 import static org.sharedagreements.kernel.access.AccessPolicy.Act.JOIN;
 
-/** The table of design.md's "Who uses it", one rule per test. */
+/** The table of docs/contract.md's "Who sees what", one rule per test. */
 class AccessPolicyTest {
 
     private static final Set<Role> NONE = EnumSet.noneOf(Role.class);
