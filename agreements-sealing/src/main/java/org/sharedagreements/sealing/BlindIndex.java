@@ -32,11 +32,12 @@ public final class BlindIndex {
     /** What an index is for; one key per purpose. Names are {@code [a-z][a-z0-9-]*}. */
     public record Purpose(String name) {
 
+        /** Initialised before the constants below, which the constructor checks against it. */
+        private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
+
         public static final Purpose MEMBER = new Purpose("member");
         public static final Purpose COUNSELLOR = new Purpose("counsellor");
         public static final Purpose IDEMPOTENCY = new Purpose("idempotency");
-
-        private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
 
         public Purpose {
             if (name == null || !NAME.matcher(name).matches()) {
