@@ -1,5 +1,6 @@
 package org.sharedagreements.sealing;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.sharedagreements.sealing.SealingAssertions.assertRefused;
 
 class FieldSealTest {
 
@@ -123,13 +125,11 @@ class FieldSealTest {
         assertThat(seal.toString()).isEqualTo("FieldSeal[****]");
     }
 
-    private static void assertNotAuthentic(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(SealingException.class,
-                e -> assertThat(e.reason()).isEqualTo(SealingException.Reason.NOT_AUTHENTIC));
+    private static void assertNotAuthentic(ThrowingCallable call) {
+        assertRefused(call, SealingException.Reason.NOT_AUTHENTIC);
     }
 
-    private static void assertMalformed(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(SealingException.class,
-                e -> assertThat(e.reason()).isEqualTo(SealingException.Reason.MALFORMED));
+    private static void assertMalformed(ThrowingCallable call) {
+        assertRefused(call, SealingException.Reason.MALFORMED);
     }
 }
