@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.sharedagreements.command.CommandSide;
 import org.sharedagreements.command.agreement.Agreement;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * {@link ConcurrencyRetryScheduler}); and the cache of agreements the command side keeps between commands (see
  * {@link VerifiedAggregateCache}).
  */
+@CommandSide
 @Configuration(proxyBeanMethods = false)
 public class CommandBusConfiguration {
 

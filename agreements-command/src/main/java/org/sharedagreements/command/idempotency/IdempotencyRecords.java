@@ -1,5 +1,6 @@
 package org.sharedagreements.command.idempotency;
 
+import org.sharedagreements.command.CommandSide;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
@@ -19,6 +20,7 @@ import java.util.Optional;
  * answered after), so it exists exactly when the command's events do; a refusal's row is written after the
  * fact. A row past its 24 hours counts as absent and gives way to the next request with its key.
  */
+@CommandSide
 @Repository
 public class IdempotencyRecords {
 

@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.sharedagreements.query.QuerySide;
 import org.sharedagreements.query.projection.Projections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,7 @@ import java.util.Optional;
  * While an agreement is parked its read models stop at a consistent point and only its partners see it
  * ({@link org.sharedagreements.kernel.access.AccessPolicy}): a parked revocation or erasure fails closed.
  */
+@QuerySide
 @Component
 public class DeadLetters {
 

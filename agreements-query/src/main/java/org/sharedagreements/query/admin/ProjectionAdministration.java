@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.sharedagreements.query.QuerySide;
 import org.sharedagreements.query.projection.Projections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Positions come from the segments this node processes; on several query nodes each node reports its own.
  * Resetting needs every segment released, so on several nodes the other nodes must stop the processor first.
  */
+@QuerySide
 @Service
 public class ProjectionAdministration {
 

@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.sharedagreements.query.QuerySide;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -38,6 +39,7 @@ import java.time.Duration;
  *   table is {@code dead_letter_entry} of the {@code V10__read_models.sql} migration.</li>
  * </ul>
  */
+@QuerySide
 @Configuration(proxyBeanMethods = false)
 public class ProjectionConfiguration {
 
