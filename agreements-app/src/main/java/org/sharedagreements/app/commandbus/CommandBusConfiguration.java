@@ -8,7 +8,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.sharedagreements.command.CommandSide;
 import org.sharedagreements.command.agreement.Agreement;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 @CommandSide
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CommandSettings.class)
 public class CommandBusConfiguration {
 
     @Bean(destroyMethod = "shutdownNow")
@@ -47,9 +48,8 @@ public class CommandBusConfiguration {
      * member entity; measured with the benchmark (README "Performance"), that was over half of a command's time.
      */
     @Bean
-    public Cache agreementCache(ObjectProvider<EventStore> eventStore,
-                                @Value("${agreements.command.cached-agreements:2000}") int size) {
-        return new VerifiedAggregateCache(new BoundedCache(size), eventStore::getObject,
+    public Cache agreementCache(ObjectProvider<EventStore> eventStore, CommandSettings settings) {
+        return new VerifiedAggregateCache(new BoundedCache(settings.cachedAgreements()), eventStore::getObject,
                 VerifiedAggregateCache.modelOf(Agreement.class));
     }
 }

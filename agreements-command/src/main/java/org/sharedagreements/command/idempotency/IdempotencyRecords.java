@@ -2,7 +2,6 @@ package org.sharedagreements.command.idempotency;
 
 import org.sharedagreements.command.CommandSide;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -112,7 +111,6 @@ public class IdempotencyRecords {
         return clock.instant().minus(RETENTION);
     }
 
-    @Scheduled(fixedDelayString = "${agreements.idempotency.cleanup-interval:PT10M}", initialDelay = 60_000)
     public void forgetExpired() {
         jdbc.update("DELETE FROM idempotency_key WHERE created_at < ?", Timestamp.from(expiredBefore()));
     }

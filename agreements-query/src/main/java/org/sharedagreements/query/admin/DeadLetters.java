@@ -13,7 +13,6 @@ import org.sharedagreements.query.projection.Projections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -98,8 +97,6 @@ public class DeadLetters {
         return queue(projection).map(SequencedDeadLetterQueue::amountOfSequences).orElse(0L);
     }
 
-    @Scheduled(fixedDelayString = "${agreements.query.dead-letter-retry-interval:PT10M}",
-            initialDelayString = "${agreements.query.dead-letter-retry-interval:PT10M}")
     public void retryOnSchedule() {
         try {
             if (parkedSequences() > 0) {
