@@ -1,6 +1,5 @@
 package org.sharedagreements.app;
 
-import org.sharedagreements.app.roles.RoleScanFilter;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
@@ -13,16 +12,16 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The one runnable jar: by default both sides in one process, on the embedded PostgreSQL (profile {@code local}).
- * {@code @SpringBootApplication} spelled out, to add {@link RoleScanFilter}: with {@code agreements.roles} a node
- * runs one side only. Management context configurations are left to the management server's own context.
+ * {@code @SpringBootApplication} spelled out, so that management context configurations are left to the management
+ * server's own context. Which side a node runs ({@code agreements.roles}) each class says itself
+ * ({@code @CommandSide}, {@code @QuerySide}).
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @ComponentScan(basePackages = "org.sharedagreements", excludeFilters = {
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
-        @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = ManagementContextConfiguration.class),
-        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = RoleScanFilter.class)})
+        @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = ManagementContextConfiguration.class)})
 @EnableScheduling
 public class AgreementsApplication {
 

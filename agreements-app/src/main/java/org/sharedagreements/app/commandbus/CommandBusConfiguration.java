@@ -5,9 +5,10 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.sharedagreements.command.CommandSide;
 import org.sharedagreements.command.agreement.Agreement;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,7 +20,9 @@ import java.util.concurrent.ScheduledExecutorService;
  * {@link ConcurrencyRetryScheduler}); and the cache of agreements the command side keeps between commands (see
  * {@link VerifiedAggregateCache}).
  */
+@CommandSide
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CommandSettings.class)
 public class CommandBusConfiguration {
 
     @Bean(destroyMethod = "shutdownNow")
@@ -45,9 +48,8 @@ public class CommandBusConfiguration {
      * member entity; measured with the benchmark (README "Performance"), that was over half of a command's time.
      */
     @Bean
-    public Cache agreementCache(ObjectProvider<EventStore> eventStore,
-                                @Value("${agreements.command.cached-agreements:2000}") int size) {
-        return new VerifiedAggregateCache(new BoundedCache(size), eventStore::getObject,
+    public Cache agreementCache(ObjectProvider<EventStore> eventStore, CommandSettings settings) {
+        return new VerifiedAggregateCache(new BoundedCache(settings.cachedAgreements()), eventStore::getObject,
                 VerifiedAggregateCache.modelOf(Agreement.class));
     }
 }

@@ -5,15 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
+import org.sharedagreements.app.config.LocalSecretFile;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.StringUtils;
 
-import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Base64;
 
 /**
  * Wires encryption at rest: the master key from {@code agreements.crypto.master-key} (the local profile generates
@@ -21,17 +22,17 @@ import java.time.Clock;
  * serializer: Jackson like everything else, on a copy of Spring's ObjectMapper that seals and opens content.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CryptoSettings.class)
 public class CryptoConfiguration {
 
     @Bean
-    public MasterKey masterKey(@Value("${agreements.crypto.master-key:}") String configured,
-                               @Value("${agreements.crypto.local-master-key-file:}") String localFile,
-                               Environment environment) {
-        if (StringUtils.hasText(configured)) {
-            return MasterKey.fromBase64(configured);
+    public MasterKey masterKey(CryptoSettings settings, Environment environment) {
+        if (StringUtils.hasText(settings.masterKey())) {
+            return MasterKey.fromBase64(settings.masterKey());
         }
-        if (environment.acceptsProfiles(Profiles.of("local")) && StringUtils.hasText(localFile)) {
-            return MasterKey.fromBase64(LocalMasterKeyFile.readOrCreate(Path.of(localFile)));
+        if (environment.acceptsProfiles(Profiles.of("local")) && settings.localMasterKeyFile() != null) {
+            return MasterKey.fromBase64(LocalSecretFile.readOrCreate(settings.localMasterKeyFile(), MasterKey.BYTES,
+                    Base64.getEncoder()::encodeToString, "local master key"));
         }
         throw new IllegalStateException("no master key: set AGREEMENTS_CRYPTO_MASTER_KEY (base64 of 32 bytes)");
     }

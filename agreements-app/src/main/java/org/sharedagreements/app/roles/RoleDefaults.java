@@ -23,6 +23,7 @@ import java.util.Map;
  *   before Axon's deadline manager bean exists, its execution fails, and db-scheduler retries it only minutes
  *   later.</li>
  * </ul>
+ * Registered as an {@code EnvironmentPostProcessor} in {@code META-INF/spring.factories}.
  */
 public class RoleDefaults implements EnvironmentPostProcessor, Ordered {
 

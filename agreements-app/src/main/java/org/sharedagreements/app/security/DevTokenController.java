@@ -3,6 +3,7 @@ package org.sharedagreements.app.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import io.swagger.v3.oas.annotations.Operation;
+import org.sharedagreements.kernel.access.Role;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.MediaType;
@@ -36,7 +37,7 @@ import java.util.Set;
 public class DevTokenController {
 
     private static final Duration LIFETIME = Duration.ofHours(12);
-    private static final Set<String> ROLES = Set.of("counsellor", "auditor", "operator");
+    private static final Set<String> ROLES = Role.claims();
 
     private final JwtEncoder encoder;
     private final List<String> audiences;

@@ -7,8 +7,8 @@ import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jwt.JWTParser;
+import org.sharedagreements.app.config.LocalSecretFile;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -35,6 +35,7 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -49,19 +50,26 @@ import java.util.stream.Stream;
  * class honours is read here.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(OAuth2ResourceServerProperties.class)
+@EnableConfigurationProperties({OAuth2ResourceServerProperties.class, SecuritySettings.class})
 public class JwtConfiguration {
+
+    /** 48 random bytes: 64 characters of base64url, well above the 32 bytes an HS256 secret needs. */
+    private static final int LOCAL_SECRET_BYTES = 48;
 
     /** The configured shared secret; none (a null bean) when tokens come from an OIDC issuer only. */
     @Bean
-    public HmacSecret hmacSecret(@Value("${agreements.security.jwt.hmac-secret:}") String configured) {
+    public HmacSecret hmacSecret(SecuritySettings settings) {
+        String configured = settings.jwt().hmacSecret();
         return StringUtils.hasText(configured) ? new HmacSecret(configured) : null;
     }
 
     @Bean
     @Profile("local")
-    public LocalTokenSecret localTokenSecret(@Value("${agreements.security.local-secret-file}") Path file) {
-        return new LocalTokenSecret(LocalSecretFile.readOrCreate(file));
+    public LocalTokenSecret localTokenSecret(SecuritySettings settings) {
+        Path file = Objects.requireNonNull(settings.localSecretFile(),
+                "the local profile needs agreements.security.local-secret-file");
+        return new LocalTokenSecret(new HmacSecret(LocalSecretFile.readOrCreate(file, LOCAL_SECRET_BYTES,
+                Base64.getUrlEncoder().withoutPadding()::encodeToString, "local JWT secret")));
     }
 
     @Bean

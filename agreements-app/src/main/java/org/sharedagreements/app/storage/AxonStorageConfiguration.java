@@ -11,7 +11,7 @@ import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -32,6 +32,7 @@ import java.time.ZoneOffset;
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SnapshotSettings.class)
 public class AxonStorageConfiguration {
 
     /** SQLState of a unique-constraint violation in PostgreSQL. */
@@ -74,9 +75,8 @@ public class AxonStorageConfiguration {
      * 100 events keeps loading short. The aggregate holds no free text, so snapshots hold none either.
      */
     @Bean
-    public SnapshotTriggerDefinition agreementSnapshotTrigger(Snapshotter snapshotter,
-                                                              @Value("${agreements.snapshot-every:100}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    public SnapshotTriggerDefinition agreementSnapshotTrigger(Snapshotter snapshotter, SnapshotSettings settings) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, settings.snapshotEvery());
     }
 
     /**

@@ -4,7 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -24,13 +24,14 @@ import java.nio.file.Path;
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("local")
+@EnableConfigurationProperties(EmbeddedPostgresSettings.class)
 public class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    public EmbeddedPostgres embeddedPostgres(@Value("${agreements.embedded.data-dir}") Path dataDir,
-                                             @Value("${agreements.embedded.port:0}") int port) throws IOException {
+    public EmbeddedPostgres embeddedPostgres(EmbeddedPostgresSettings settings) throws IOException {
+        Path dataDir = settings.dataDir();
         Files.createDirectories(dataDir);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
@@ -40,8 +41,8 @@ public class EmbeddedPostgresConfiguration {
                 // would be acknowledged before its events reached the disk, and a crash of the machine could lose it
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on");
-        if (port > 0) {
-            builder.setPort(port);
+        if (settings.port() > 0) {
+            builder.setPort(settings.port());
         }
         EmbeddedPostgres postgres = builder.start();
         log.info("Embedded PostgreSQL on port {} with its data in {}", postgres.getPort(), dataDir.toAbsolutePath());

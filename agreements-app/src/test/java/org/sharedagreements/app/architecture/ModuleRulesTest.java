@@ -1,9 +1,6 @@
 package org.sharedagreements.app.architecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -11,13 +8,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /** Keeps the module rules of docs/design.md ("Modules") true: the sides never import each other, the kernel stays plain, controllers never touch JDBC. */
 class ModuleRulesTest {
 
-    private static JavaClasses classes;
-
-    @BeforeAll
-    static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.sharedagreements");
-    }
+    private static final JavaClasses classes = ProductionClasses.ALL;
 
     @Test
     void theQuerySideNeverImportsTheCommandSide() {

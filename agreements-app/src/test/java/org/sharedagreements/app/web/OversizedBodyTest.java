@@ -175,7 +175,7 @@ class OversizedBodyTest extends ApiTest {
 
     @Test
     void tomcatParsesNoFormBodyLargerThanTheLimitAndNoMultipartAtAll() {
-        long limit = context.getEnvironment().getRequiredProperty("agreements.request.max-body-bytes", Long.class);
+        long limit = context.getBean(RequestLimits.class).maxBodyBytes();
         for (Connector connector : tomcat().getService().findConnectors()) {
             assertThat((long) connector.getMaxPostSize()).isEqualTo(limit);
         }

@@ -18,6 +18,7 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ForwardMatchingInstances;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.sharedagreements.command.CommandSide;
 import org.sharedagreements.kernel.AgreementCommand;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.BoundaryId;
@@ -108,6 +109,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * would need a bean in the service and a second, hand-synchronised clock in tests; this way the times the
  * aggregate decides with are always the times its events are stamped with.
  */
+@CommandSide
 @Aggregate(snapshotTriggerDefinition = "agreementSnapshotTrigger", cache = "agreementCache")
 @Revision("2") // the state's shape: snapshots of another revision are ignored and the aggregate is rebuilt from events
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,

@@ -1,6 +1,7 @@
 package org.sharedagreements.command.idempotency;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.sharedagreements.command.CommandSide;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * committed. The filter reads the key's row outside of Spring MVC's exception handling, so that a database that
  * is away meanwhile is the same 503 as everywhere else rather than a failure inside an exception handler.
  */
+@CommandSide
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class AnsweredBeforeHandler {

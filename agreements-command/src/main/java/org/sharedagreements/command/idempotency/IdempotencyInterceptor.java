@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.sharedagreements.command.CommandSide;
 import org.sharedagreements.command.web.CommandAnswer;
 import org.sharedagreements.kernel.AgreementCommand;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * command again; a repeat that arrives while the first still runs waits on the row and then gets
  * {@link AnsweredBefore}. Axon registers this bean on the command bus.
  */
+@CommandSide
 @Component
 public class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 

@@ -2,6 +2,7 @@ package org.sharedagreements.command.idempotency;
 
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.sharedagreements.command.CommandSide;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -14,6 +15,7 @@ import java.util.function.BiFunction;
  * command endpoints need not know about keys. It runs on the request's thread as the command leaves the gateway
  * (Axon registers this bean there); a retry after a lost append race re-sends the message as it left.
  */
+@CommandSide
 @Component
 public class IdempotencyKeyDispatchInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
 

@@ -1,7 +1,7 @@
 package org.sharedagreements.command.idempotency;
 
+import org.sharedagreements.command.CommandSide;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -19,6 +19,7 @@ import java.util.Optional;
  * answered after), so it exists exactly when the command's events do; a refusal's row is written after the
  * fact. A row past its 24 hours counts as absent and gives way to the next request with its key.
  */
+@CommandSide
 @Repository
 public class IdempotencyRecords {
 
@@ -110,7 +111,6 @@ public class IdempotencyRecords {
         return clock.instant().minus(RETENTION);
     }
 
-    @Scheduled(fixedDelayString = "${agreements.idempotency.cleanup-interval:PT10M}", initialDelay = 60_000)
     public void forgetExpired() {
         jdbc.update("DELETE FROM idempotency_key WHERE created_at < ?", Timestamp.from(expiredBefore()));
     }

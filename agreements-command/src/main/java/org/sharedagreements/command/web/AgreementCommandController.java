@@ -3,6 +3,7 @@ package org.sharedagreements.command.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.sharedagreements.command.CommandSide;
 import org.sharedagreements.command.agreement.CallerRoles;
 import org.sharedagreements.kernel.AgreementCommand;
 import org.sharedagreements.kernel.AgreementId;
@@ -69,6 +70,7 @@ import static org.sharedagreements.command.web.CommandRequests.pathUuid;
  * Every command endpoint of the API contract. Ids of new boundaries, breaches and red flags are chosen here, so
  * the command carries them and a retried request can be recognised.
  */
+@CommandSide
 @RestController
 @RequestMapping("/api/agreements")
 @Tag(name = "commands", description = "Every step of an agreement, recorded as an immutable event")

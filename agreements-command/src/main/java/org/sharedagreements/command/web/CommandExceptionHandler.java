@@ -3,6 +3,7 @@ package org.sharedagreements.command.web;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.sharedagreements.command.CommandSide;
 import org.sharedagreements.command.agreement.AgreementNotVisible;
 import org.sharedagreements.command.agreement.RoleMayNotAct;
 import org.sharedagreements.command.agreement.RuleViolation;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * read but not act (a counsellor) is 403, and a stale {@code If-Match} is 412. Anything else falls through to the
  * application's generic handler.
  */
+@CommandSide
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class CommandExceptionHandler {

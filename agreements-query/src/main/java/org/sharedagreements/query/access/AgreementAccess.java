@@ -5,6 +5,7 @@ import org.sharedagreements.kernel.access.AccessRole;
 import org.sharedagreements.kernel.access.GrantStatus;
 import org.sharedagreements.kernel.access.Membership;
 import org.sharedagreements.kernel.access.Standing;
+import org.sharedagreements.query.QuerySide;
 import org.sharedagreements.query.projection.Projections;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -29,6 +30,7 @@ import java.util.Set;
  * {@code dead_letter_entry}, whose sequence identifier is the agreement id), and how far each projection got with
  * it ({@code projection_progress}). Only the gate asks.
  */
+@QuerySide
 @Repository
 public class AgreementAccess {
 

@@ -7,6 +7,7 @@ import org.sharedagreements.kernel.access.AccessRole;
 import org.sharedagreements.kernel.access.Decision;
 import org.sharedagreements.kernel.access.Scope;
 import org.sharedagreements.kernel.access.Standing;
+import org.sharedagreements.query.QuerySide;
 import org.sharedagreements.query.projection.Projections;
 import org.sharedagreements.query.timeline.TimelineSignals;
 import org.sharedagreements.query.web.QueryProblems;
@@ -34,6 +35,7 @@ import java.util.concurrent.CompletableFuture;
  * (who might, after all, just be joining it). A caller who may see it gets its answer as soon as the read models
  * the query uses applied event {@code minVersion}, or 503 with {@code Retry-After} when the wait ran out.
  */
+@QuerySide
 @Component
 @EnableConfigurationProperties(GateSettings.class)
 public class AgreementGate implements DisposableBean {

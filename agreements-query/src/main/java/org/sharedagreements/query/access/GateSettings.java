@@ -1,35 +1,39 @@
 package org.sharedagreements.query.access;
 
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 
 /**
  * How {@code minVersion} waits run ({@code agreements.query.*}), checked when the service starts.
  *
- * @param minVersionTimeout how long a query waits for the read models (api.md: up to 5 s)
- * @param maxWaitsPerCaller waits one caller may have open at once; more are 429 with {@code Retry-After}
- * @param maxWaits waits one node holds at once, for everyone; more are 429. A wait holds no request thread, only
- *                 a little memory, so this only bounds what a flood of callers can pin
- * @param waitThreads threads that check waits again when the read models advance, and answer them
+ * @param minVersionTimeout how long a query waits for the read models before it answers 503; 5 s because the
+ *                          contract (api.md) promises an answer within 5 s
+ * @param maxWaits waits one node holds at once, for everyone; more are 429. A wait holds no request thread, only a
+ *                 little memory, so 2048 only bounds what a flood of callers can pin
+ * @param maxWaitsPerCaller waits one caller may have open at once; more are 429 with {@code Retry-After}. 8 is more
+ *                          than a browser's parallel requests to one host, so only a script hits it
+ * @param waitThreads threads that check waits again when the read models advance, and answer them; 4, because a
+ *                    check is a short read-model lookup and a node has few cores
  */
+@Validated
 @ConfigurationProperties("agreements.query")
-public record GateSettings(@DefaultValue("5s") Duration minVersionTimeout,
-                           @DefaultValue("8") int maxWaitsPerCaller,
-                           @DefaultValue("2048") int maxWaits,
-                           @DefaultValue("4") int waitThreads) {
+public record GateSettings(
+        @NotNull @DurationMin(millis = 1) @DefaultValue("5s") Duration minVersionTimeout,
+        @Min(1) @DefaultValue("8") int maxWaitsPerCaller,
+        @Min(1) @DefaultValue("2048") int maxWaits,
+        @Min(1) @Max(64) @DefaultValue("4") int waitThreads) {
 
-    public GateSettings {
-        if (minVersionTimeout == null || minVersionTimeout.isNegative() || minVersionTimeout.isZero()) {
-            throw new IllegalArgumentException("agreements.query.min-version-timeout must be positive");
-        }
-        if (maxWaitsPerCaller < 1 || maxWaits < maxWaitsPerCaller) {
-            throw new IllegalArgumentException("agreements.query.max-waits-per-caller must be at least 1 and "
-                    + "agreements.query.max-waits at least as large, not " + maxWaitsPerCaller + " and " + maxWaits);
-        }
-        if (waitThreads < 1 || waitThreads > 64) {
-            throw new IllegalArgumentException("agreements.query.wait-threads must be 1 to 64, not " + waitThreads);
-        }
+    /** A node that could hold fewer waits than one caller may open would refuse that caller's last ones. */
+    @AssertTrue(message = "agreements.query.max-waits must be at least agreements.query.max-waits-per-caller")
+    public boolean isMaxWaitsAtLeastPerCaller() {
+        return maxWaits >= maxWaitsPerCaller;
     }
 }

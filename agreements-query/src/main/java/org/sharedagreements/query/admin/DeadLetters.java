@@ -8,11 +8,11 @@ import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.sharedagreements.query.QuerySide;
 import org.sharedagreements.query.projection.Projections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -30,6 +30,7 @@ import java.util.Optional;
  * While an agreement is parked its read models stop at a consistent point and only its partners see it
  * ({@link org.sharedagreements.kernel.access.AccessPolicy}): a parked revocation or erasure fails closed.
  */
+@QuerySide
 @Component
 public class DeadLetters {
 
@@ -96,8 +97,6 @@ public class DeadLetters {
         return queue(projection).map(SequencedDeadLetterQueue::amountOfSequences).orElse(0L);
     }
 
-    @Scheduled(fixedDelayString = "${agreements.query.dead-letter-retry-interval:PT10M}",
-            initialDelayString = "${agreements.query.dead-letter-retry-interval:PT10M}")
     public void retryOnSchedule() {
         try {
             if (parkedSequences() > 0) {

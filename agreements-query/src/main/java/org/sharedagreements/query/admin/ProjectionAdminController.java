@@ -1,6 +1,7 @@
 package org.sharedagreements.query.admin;
 
 import org.sharedagreements.kernel.access.Scope;
+import org.sharedagreements.query.QuerySide;
 import org.sharedagreements.query.access.AgreementGate;
 import org.sharedagreements.query.access.Caller;
 import org.sharedagreements.query.web.QueryProblems;
@@ -21,6 +22,7 @@ import java.util.List;
  * gets 403, since these endpoints name no agreement whose existence could leak by it; they show agreement ids,
  * event types and failure classes, never content.
  */
+@QuerySide
 @RestController
 @RequestMapping("/api/admin")
 public class ProjectionAdminController {

@@ -7,10 +7,10 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.sharedagreements.query.QuerySide;
 import org.sharedagreements.query.projection.Projections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import java.time.Duration;
@@ -39,6 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Positions come from the segments this node processes; on several query nodes each node reports its own.
  * Resetting needs every segment released, so on several nodes the other nodes must stop the processor first.
  */
+@QuerySide
 @Service
 public class ProjectionAdministration {
 
@@ -51,10 +52,10 @@ public class ProjectionAdministration {
     private final ExecutorService rebuilds;
 
     public ProjectionAdministration(EventProcessingConfiguration processing, EventStore eventStore,
-                                    @Value("${agreements.admin.replay-claim-timeout:60s}") Duration claimTimeout) {
+                                    AdminSettings settings) {
         this.processing = Objects.requireNonNull(processing, "administration needs the event processing configuration");
         this.eventStore = Objects.requireNonNull(eventStore, "administration needs the event store");
-        this.claimTimeout = claimTimeout;
+        this.claimTimeout = settings.replayClaimTimeout();
         AtomicInteger threads = new AtomicInteger();
         this.rebuilds = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "projection-replay-" + threads.incrementAndGet());

@@ -5,6 +5,7 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.sharedagreements.kernel.AgreementEvent;
 import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.query.QuerySide;
 import org.sharedagreements.query.access.VisibleAgreement;
 import org.sharedagreements.query.projection.EventTime;
 import org.springframework.stereotype.Component;
@@ -19,6 +20,7 @@ import java.util.Optional;
  * Events are read from sequence 0, never from a snapshot, because snapshots hold the aggregate's state, not this
  * document.
  */
+@QuerySide
 @Component
 public class AgreementAsOf {
 

@@ -1,6 +1,7 @@
 package org.sharedagreements.query.agreement;
 
 import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.query.QuerySide;
 import org.sharedagreements.query.access.AgreementGate;
 import org.sharedagreements.query.access.Audience;
 import org.sharedagreements.query.access.Caller;
@@ -26,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
  * {@code GET /api/agreements} (the caller's agreements) and {@code GET /api/agreements/{a}} (one agreement's
  * state, now from the read model or, with {@code asOf}, folded from its events up to that instant).
  */
+@QuerySide
 @RestController
 @RequestMapping("/api/agreements")
 public class AgreementQueryController {

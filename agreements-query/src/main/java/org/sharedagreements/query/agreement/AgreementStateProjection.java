@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.sharedagreements.kernel.AgreementEvent;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.access.AccessRole;
+import org.sharedagreements.query.QuerySide;
 import org.sharedagreements.query.access.AgreementAccess;
 import org.sharedagreements.query.projection.ProjectionBatch;
 import org.sharedagreements.query.projection.ProjectionProgress;
@@ -29,6 +30,7 @@ import java.util.Map;
  * rejects goes to the dead-letter queue and leaves no trace: the agreement's document is folded again from what
  * is stored plus the events of the batch that were applied before it.
  */
+@QuerySide
 @Component
 @ProcessingGroup(Projections.AGREEMENT_STATE)
 public class AgreementStateProjection {

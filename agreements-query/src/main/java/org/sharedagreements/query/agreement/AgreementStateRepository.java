@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.access.AccessRole;
+import org.sharedagreements.query.QuerySide;
 import org.sharedagreements.query.access.VisibleAgreement;
 import org.sharedagreements.query.projection.EventTime;
 import org.sharedagreements.query.projection.ProjectionJson;
@@ -24,6 +25,7 @@ import java.util.UUID;
  * need (title, status, version, time of the last event). It answers only for agreements the gate let the caller
  * see ({@link VisibleAgreement}).
  */
+@QuerySide
 @Repository
 public class AgreementStateRepository {
 

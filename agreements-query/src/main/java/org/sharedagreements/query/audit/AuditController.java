@@ -1,6 +1,7 @@
 package org.sharedagreements.query.audit;
 
 import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.query.QuerySide;
 import org.sharedagreements.query.integrity.ChainExport;
 import org.sharedagreements.query.integrity.ChainHead;
 import org.sharedagreements.query.integrity.EventChainStore;
@@ -28,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
  * {@code .../{a}/export} (without payloads). All of it comes from the event store's structure and hashes, never
  * from content or read models that hold content.
  */
+@QuerySide
 @RestController
 @RequestMapping("/api/audit/agreements")
 public class AuditController {

@@ -2,6 +2,7 @@ package org.sharedagreements.query.caseload;
 
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.access.Scope;
+import org.sharedagreements.query.QuerySide;
 import org.sharedagreements.query.access.AgreementGate;
 import org.sharedagreements.query.access.Audience;
 import org.sharedagreements.query.access.Caller;
@@ -24,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
  * granted to the caller, those needing attention first. As on the agreement list, {@code minVersion} needs
  * {@code agreementId}.
  */
+@QuerySide
 @RestController
 public class CaseloadController {
 

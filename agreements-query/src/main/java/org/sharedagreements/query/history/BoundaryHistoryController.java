@@ -2,6 +2,7 @@ package org.sharedagreements.query.history;
 
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.BoundaryId;
+import org.sharedagreements.query.QuerySide;
 import org.sharedagreements.query.access.AgreementGate;
 import org.sharedagreements.query.access.Audience;
 import org.sharedagreements.query.access.Caller;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** {@code GET /api/agreements/{a}/boundaries/{b}/history}: every version of a boundary and what changed between those in force. */
+@QuerySide
 @RestController
 public class BoundaryHistoryController {
 

@@ -15,6 +15,7 @@ import org.sharedagreements.kernel.boundary.BoundaryProposed;
 import org.sharedagreements.kernel.boundary.BoundaryRetired;
 import org.sharedagreements.kernel.boundary.BoundaryRevised;
 import org.sharedagreements.kernel.membership.AgreementErased;
+import org.sharedagreements.query.QuerySide;
 import org.sharedagreements.query.projection.EventTime;
 import org.sharedagreements.query.projection.BatchProgress;
 import org.sharedagreements.query.projection.ProjectionBatch;
@@ -29,6 +30,7 @@ import java.time.Instant;
  * boundary events, so its recorded progress says how far it got with the agreement ({@code minVersion}). Its
  * progress is written once per agreement per batch of events ({@link ProjectionBatch}).
  */
+@QuerySide
 @Component
 @ProcessingGroup(Projections.BOUNDARY_HISTORY)
 public class BoundaryHistoryProjection {

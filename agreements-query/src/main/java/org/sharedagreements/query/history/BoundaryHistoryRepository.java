@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.query.QuerySide;
 import org.sharedagreements.query.access.VisibleAgreement;
 import org.sharedagreements.kernel.BoundaryId;
 import org.sharedagreements.kernel.BoundaryTerms;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** Owns {@code boundary_version}: one row per version of each boundary, remembering the last event it applied. */
+@QuerySide
 @Repository
 public class BoundaryHistoryRepository {
 

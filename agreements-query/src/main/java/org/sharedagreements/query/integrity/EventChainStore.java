@@ -1,6 +1,7 @@
 package org.sharedagreements.query.integrity;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.sharedagreements.query.QuerySide;
 import org.sharedagreements.query.access.VisibleAgreement;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,6 +14,7 @@ import java.util.Objects;
  * Reads agreements' events exactly as stored in Axon's event table, with the hash the database stored with each.
  * Every read of that table by the integrity and audit endpoints lives here; nothing here writes to it.
  */
+@QuerySide
 @Repository
 public class EventChainStore {
 

@@ -1,6 +1,7 @@
 package org.sharedagreements.query.integrity;
 
 import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.query.QuerySide;
 import org.sharedagreements.query.access.AgreementGate;
 import org.sharedagreements.query.access.Audience;
 import org.sharedagreements.query.access.Caller;
@@ -20,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
  * not a read model: the chain is only meaningful over the bytes as stored. {@code minVersion} waits for the
  * agreement state that decides visibility; the event store already holds every event a command answered with.
  */
+@QuerySide
 @RestController
 public class IntegrityController {
 

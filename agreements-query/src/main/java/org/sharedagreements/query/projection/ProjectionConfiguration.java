@@ -8,13 +8,12 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.sharedagreements.query.QuerySide;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.time.Duration;
 
 /**
  * How the projections run, set here rather than by the defaults, each for a reason:
@@ -38,7 +37,9 @@ import java.time.Duration;
  *   table is {@code dead_letter_entry} of the {@code V10__read_models.sql} migration.</li>
  * </ul>
  */
+@QuerySide
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ProjectionSettings.class)
 public class ProjectionConfiguration {
 
     @Bean
@@ -77,9 +78,8 @@ public class ProjectionConfiguration {
 
     /** See {@link PromptEventSource}: without it, projections lag commands by up to the processor's 500 ms poll. */
     @Bean(destroyMethod = "close")
-    public PromptEventSource projectionEventSource(EventStore eventStore,
-                                                   @Value("${agreements.query.events-recheck:500ms}") Duration recheck) {
-        return new PromptEventSource(eventStore, recheck);
+    public PromptEventSource projectionEventSource(EventStore eventStore, ProjectionSettings settings) {
+        return new PromptEventSource(eventStore, settings.eventsRecheck());
     }
 
     @Bean
@@ -87,12 +87,12 @@ public class ProjectionConfiguration {
                                                  ObjectProvider<ConnectionProvider> connectionProvider,
                                                  ObjectProvider<TransactionManager> transactionManager,
                                                  DeadLetterSchema deadLetterSchema,
-                                                 @Value("${agreements.query.segments:8}") int segments,
-                                                 @Value("${agreements.query.batch-size:500}") int batchSize) {
+                                                 ProjectionSettings settings) {
         return configurer -> configurer.eventProcessing(processing -> {
             processing.registerPooledStreamingEventProcessor(Projections.PROCESSOR,
                     config -> eventSource.getObject(),
-                    (config, builder) -> builder.initialSegmentCount(segments).batchSize(batchSize));
+                    (config, builder) -> builder.initialSegmentCount(settings.segments())
+                            .batchSize(settings.batchSize()));
             for (String projection : Projections.ALL) {
                 processing.assignProcessingGroup(projection, Projections.PROCESSOR);
                 // the dead-letter queue only sees a handler's failure if the error handler passes it on

@@ -1,6 +1,7 @@
 package org.sharedagreements.query.stream;
 
 import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.query.QuerySide;
 import org.sharedagreements.query.access.AgreementGate;
 import org.sharedagreements.query.access.Audience;
 import org.sharedagreements.query.access.Caller;
@@ -23,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
  * the stream starts with the next event; {@code after=-1} sends the whole timeline first. {@code minVersion}
  * waits as on every query before the stream opens.
  */
+@QuerySide
 @RestController
 public class TimelineStreamController {
 

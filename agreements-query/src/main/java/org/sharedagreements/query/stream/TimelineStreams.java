@@ -3,6 +3,7 @@ package org.sharedagreements.query.stream;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.common.Registration;
 import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.query.QuerySide;
 import org.sharedagreements.query.access.AgreementGate;
 import org.sharedagreements.query.access.Caller;
 import org.sharedagreements.query.access.VisibleAgreement;
@@ -45,6 +46,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * may no longer see the agreement (the gate is asked again on every round). One caller has at most
  * {@code agreements.stream.max-per-caller} streams open on a node; more are 429.
  */
+@QuerySide
 @Component
 @EnableConfigurationProperties(StreamSettings.class)
 public class TimelineStreams {

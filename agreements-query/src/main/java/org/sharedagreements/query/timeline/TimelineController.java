@@ -1,6 +1,7 @@
 package org.sharedagreements.query.timeline;
 
 import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.query.QuerySide;
 import org.sharedagreements.query.access.AgreementGate;
 import org.sharedagreements.query.access.Audience;
 import org.sharedagreements.query.access.Caller;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** {@code GET /api/agreements/{a}/timeline}: the agreement's events in sequence order, a page at a time. */
+@QuerySide
 @RestController
 public class TimelineController {
 

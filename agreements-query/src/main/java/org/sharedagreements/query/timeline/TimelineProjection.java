@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.sharedagreements.kernel.AgreementEvent;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.membership.AgreementErased;
+import org.sharedagreements.query.QuerySide;
 import org.sharedagreements.query.projection.BatchProgress;
 import org.sharedagreements.query.projection.Content;
 import org.sharedagreements.query.projection.EventTime;
@@ -28,6 +29,7 @@ import java.util.List;
  * entries of a batch of events are inserted together when it commits ({@link ProjectionBatch}), and each
  * agreement's newest entry is then announced through {@link TimelineSignals}, which is what feeds the live streams.
  */
+@QuerySide
 @Component
 @ProcessingGroup(Projections.TIMELINE)
 public class TimelineProjection {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.query.QuerySide;
 import org.sharedagreements.query.access.VisibleAgreement;
 import org.sharedagreements.query.projection.Content;
 import org.sharedagreements.query.projection.EventTime;
@@ -21,6 +22,7 @@ import java.util.Objects;
  * Owns {@code timeline_event}: one row per event of an agreement, keyed by agreement and sequence, with the paths
  * of its content so erasure can purge exactly that.
  */
+@QuerySide
 @Repository
 public class TimelineRepository {
 

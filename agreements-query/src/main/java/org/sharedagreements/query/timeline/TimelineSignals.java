@@ -2,6 +2,7 @@ package org.sharedagreements.query.timeline;
 
 import org.axonframework.common.Registration;
 import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.query.QuerySide;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,7 @@ import java.util.function.Consumer;
  * LISTEN/NOTIFY) calls {@link #publish} with what it hears, and {@link #resynchronise} when it may have missed
  * some (its connection was down); the listeners cannot tell the difference.
  */
+@QuerySide
 @Component
 public class TimelineSignals {
 

@@ -1,7 +1,9 @@
 package org.sharedagreements.kernel.access;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
@@ -13,7 +15,8 @@ public enum Role {
     AUDITOR("auditor"),
     OPERATOR("operator");
 
-    private static final String AUTHORITY_PREFIX = "ROLE_";
+    /** What Spring Security puts before a role's claim to make its authority; the one place of {@code ROLE_}. */
+    public static final String AUTHORITY_PREFIX = "ROLE_";
 
     private final String claim;
 
@@ -29,6 +32,15 @@ public enum Role {
     /** The Spring Security authority the claim becomes ({@code ROLE_counsellor}). */
     public String authority() {
         return AUTHORITY_PREFIX + claim;
+    }
+
+    /** Every value a {@code roles} claim may carry that means something here. */
+    public static Set<String> claims() {
+        Set<String> claims = new LinkedHashSet<>();
+        for (Role role : values()) {
+            claims.add(role.claim);
+        }
+        return Collections.unmodifiableSet(claims);
     }
 
     /** The roles among {@code authorities}; anything that is not one of ours is ignored. */

@@ -1,0 +1,26 @@
+package org.sharedagreements.app.crypto;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import java.nio.file.Path;
+
+/**
+ * Encryption at rest ({@code agreements.crypto.*}). The master key's form is checked by {@link MasterKey} when the
+ * service starts, and its absence outside the local profile by the profile rules, which name the missing setting.
+ *
+ * @param masterKey base64 of 32 random bytes that wraps every agreement's data key; no default, because a key that
+ *                  shipped with the code would protect nothing (the local profile generates one instead)
+ * @param localMasterKeyFile where the local profile keeps the master key it generates ({@code ./data/master-key},
+ *                           set by that profile); read by no other profile
+ */
+@Validated
+@ConfigurationProperties("agreements.crypto")
+public record CryptoSettings(String masterKey, Path localMasterKeyFile) {
+
+    @Override
+    public String toString() {
+        return "CryptoSettings[masterKey=" + (masterKey == null ? "none" : "****") + ", localMasterKeyFile="
+                + localMasterKeyFile + "]";
+    }
+}
