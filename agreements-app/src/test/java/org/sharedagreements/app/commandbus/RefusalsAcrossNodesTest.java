@@ -15,6 +15,7 @@ import org.sharedagreements.app.AgreementsApplication;
 import org.sharedagreements.app.support.Api;
 import org.sharedagreements.app.support.ApiTest;
 import org.sharedagreements.app.support.Couple;
+import org.sharedagreements.app.support.OwnDatabase;
 import org.sharedagreements.command.agreement.CallerRoles;
 import org.sharedagreements.command.agreement.CommandRefusal;
 import org.sharedagreements.kernel.AgreementId;
@@ -32,7 +33,6 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
@@ -51,7 +51,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RefusalsAcrossNodesTest {
 
-    private static final Path DATA = directory();
+    private static final Path DATA = OwnDatabase.directory("agreements-over-the-wire-");
 
     @LocalServerPort
     private int port;
@@ -77,10 +77,7 @@ class RefusalsAcrossNodesTest {
 
     @DynamicPropertySource
     static void embeddedDatabase(DynamicPropertyRegistry registry) {
-        registry.add("agreements.embedded.data-dir", () -> DATA.resolve("postgres").toString());
-        registry.add("agreements.security.local-secret-file", () -> DATA.resolve("jwt-secret").toString());
-        registry.add("agreements.security.jwt.hmac-secret", () -> ApiTest.SECRET);
-        registry.add("agreements.crypto.local-master-key-file", () -> DATA.resolve("master-key").toString());
+        OwnDatabase.register(registry, DATA);
     }
 
     @BeforeEach
@@ -148,15 +145,5 @@ class RefusalsAcrossNodesTest {
 
         assertThat(auditor.status()).as(auditor.toString()).isEqualTo(403);
         assertThat(stale.status()).as(stale.toString()).isEqualTo(412);
-    }
-
-    private static Path directory() {
-        try {
-            Path directory = Files.createTempDirectory("agreements-over-the-wire-");
-            directory.toFile().deleteOnExit();
-            return directory;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }
