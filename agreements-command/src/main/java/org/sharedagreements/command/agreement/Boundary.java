@@ -1,9 +1,7 @@
 package org.sharedagreements.command.agreement;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.axonframework.modelling.command.EntityId;
 import org.sharedagreements.kernel.BoundaryId;
 import org.sharedagreements.kernel.PartnerId;
 import org.sharedagreements.kernel.ReviewPeriod;
@@ -31,13 +29,10 @@ import java.util.Set;
  * version (a proposal or a revision) with who accepted it, and the review cycle. No terms are kept: the events
  * carry them, decisions do not need them (only the review period, to schedule the next review).
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-class Boundary {
+class Boundary extends MemberEntity {
 
     enum Status { PROPOSED, ACTIVE, SUSPENDED, DECLINED, WITHDRAWN, RETIRED }
 
-    @EntityId
     BoundaryId boundaryId;
     Status status;
     /** The highest version number ever given out; declined and withdrawn numbers count, so none is reused. */
@@ -181,30 +176,5 @@ class Boundary {
         nextReviewAt = null;
         reviewDeadlineId = null;
         reviewDue = false;
-    }
-
-    // value equality: the fixture's illegal-state-change check compares command-built and event-sourced state
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Boundary other
-                && Objects.equals(boundaryId, other.boundaryId)
-                && status == other.status
-                && lastVersionNumber == other.lastVersionNumber
-                && Objects.equals(activeVersion, other.activeVersion)
-                && Objects.equals(activeReviewEvery, other.activeReviewEvery)
-                && Objects.equals(pendingVersion, other.pendingVersion)
-                && Objects.equals(pendingProposedBy, other.pendingProposedBy)
-                && Objects.equals(pendingReviewEvery, other.pendingReviewEvery)
-                && Objects.equals(pendingAcceptedBy, other.pendingAcceptedBy)
-                && Objects.equals(nextReviewAt, other.nextReviewAt)
-                && Objects.equals(reviewDeadlineId, other.reviewDeadlineId)
-                && reviewDue == other.reviewDue
-                && Objects.equals(reaffirmedBy, other.reaffirmedBy)
-                && Objects.equals(retirementAskedBy, other.retirementAskedBy);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(boundaryId, status, lastVersionNumber, activeVersion, pendingVersion, nextReviewAt);
     }
 }
