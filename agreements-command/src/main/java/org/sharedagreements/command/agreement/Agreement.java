@@ -45,6 +45,7 @@ import org.sharedagreements.kernel.boundary.BoundaryRetirementRequested;
 import org.sharedagreements.kernel.boundary.BoundaryReviewDue;
 import org.sharedagreements.kernel.boundary.BoundaryReviewed;
 import org.sharedagreements.kernel.boundary.BoundaryRevised;
+import org.sharedagreements.kernel.boundary.BoundaryStatus;
 import org.sharedagreements.kernel.boundary.ConsentWithdrawn;
 import org.sharedagreements.kernel.boundary.DeclineBoundary;
 import org.sharedagreements.kernel.boundary.ProposeBoundary;
@@ -59,6 +60,7 @@ import org.sharedagreements.kernel.breach.BreachAcknowledged;
 import org.sharedagreements.kernel.breach.BreachEvent;
 import org.sharedagreements.kernel.breach.BreachResolutionConfirmed;
 import org.sharedagreements.kernel.breach.BreachResolved;
+import org.sharedagreements.kernel.breach.BreachStatus;
 import org.sharedagreements.kernel.breach.ConfirmBreachResolution;
 import org.sharedagreements.kernel.breach.ReportBreach;
 import org.sharedagreements.kernel.counsellor.ApproveCounsellorAccess;
@@ -72,8 +74,8 @@ import org.sharedagreements.kernel.counsellor.RevocationReason;
 import org.sharedagreements.kernel.counsellor.RevokeCounsellorAccess;
 import org.sharedagreements.kernel.membership.AgreementDrafted;
 import org.sharedagreements.kernel.membership.AgreementEnded;
-import org.sharedagreements.kernel.membership.DraftAgreement;
 import org.sharedagreements.kernel.membership.AgreementErased;
+import org.sharedagreements.kernel.membership.DraftAgreement;
 import org.sharedagreements.kernel.membership.EndReason;
 import org.sharedagreements.kernel.membership.EraseAgreement;
 import org.sharedagreements.kernel.membership.InvitePartner;
@@ -88,6 +90,7 @@ import org.sharedagreements.kernel.redflag.RaiseRedFlag;
 import org.sharedagreements.kernel.redflag.RedFlagAddressed;
 import org.sharedagreements.kernel.redflag.RedFlagEvent;
 import org.sharedagreements.kernel.redflag.RedFlagRaised;
+import org.sharedagreements.kernel.redflag.RedFlagStatus;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -315,10 +318,10 @@ public class Agreement {
     @CommandHandler
     public CommandReceipt handle(WithdrawConsent command) {
         Boundary boundary = boundary(command.boundaryId());
-        if (boundary.status == Boundary.Status.SUSPENDED) {
+        if (boundary.status == BoundaryStatus.SUSPENDED) {
             throw RuleViolation.of(Rule.ALREADY_SUSPENDED);
         }
-        if (boundary.status != Boundary.Status.ACTIVE) {
+        if (boundary.status != BoundaryStatus.ACTIVE) {
             throw RuleViolation.of(Rule.NOT_ACTIVE);
         }
         apply(new ConsentWithdrawn(id, command.actor(), command.boundaryId(), boundary.activeVersion,
@@ -329,7 +332,7 @@ public class Agreement {
     @CommandHandler
     public CommandReceipt handle(ReaffirmBoundary command, DeadlineManager deadlines, Clock clock) {
         Boundary boundary = boundary(command.boundaryId());
-        boolean suspended = boundary.status == Boundary.Status.SUSPENDED;
+        boolean suspended = boundary.status == BoundaryStatus.SUSPENDED;
         boolean reviewDue = boundary.inForce() && boundary.reviewDue;
         if (!suspended && !reviewDue) {
             throw RuleViolation.of(Rule.NOTHING_TO_REAFFIRM);
@@ -385,7 +388,7 @@ public class Agreement {
     @CommandHandler
     public CommandReceipt handle(ReportBreach command, Clock clock) {
         Boundary boundary = boundary(command.boundaryId());
-        if (boundary.status != Boundary.Status.ACTIVE) {
+        if (boundary.status != BoundaryStatus.ACTIVE) {
             throw RuleViolation.of(Rule.NOT_ACTIVE);
         }
         if (members.get(command.breachedBy()) != Membership.JOINED) {
@@ -409,10 +412,10 @@ public class Agreement {
         if (!breach.breachedBy.equals(command.actor())) {
             throw RuleViolation.of(Rule.ONLY_BREACHING_PARTNER_ACKNOWLEDGES);
         }
-        if (breach.status == Breach.Status.RESOLVED) {
+        if (breach.status == BreachStatus.RESOLVED) {
             throw RuleViolation.of(Rule.BREACH_ALREADY_RESOLVED);
         }
-        if (breach.status == Breach.Status.ACKNOWLEDGED) {
+        if (breach.status == BreachStatus.ACKNOWLEDGED) {
             throw RuleViolation.of(Rule.BREACH_ALREADY_ACKNOWLEDGED);
         }
         apply(new BreachAcknowledged(id, command.actor(), command.breachId()));
@@ -422,10 +425,10 @@ public class Agreement {
     @CommandHandler
     public CommandReceipt handle(ConfirmBreachResolution command) {
         Breach breach = breach(command.breachId());
-        if (breach.status == Breach.Status.RESOLVED) {
+        if (breach.status == BreachStatus.RESOLVED) {
             throw RuleViolation.of(Rule.BREACH_ALREADY_RESOLVED);
         }
-        if (breach.status != Breach.Status.ACKNOWLEDGED) {
+        if (breach.status != BreachStatus.ACKNOWLEDGED) {
             throw RuleViolation.of(Rule.BREACH_NOT_ACKNOWLEDGED);
         }
         if (breach.resolutionConfirmedBy.contains(command.actor())) {
@@ -455,7 +458,7 @@ public class Agreement {
         if (flag == null) {
             throw new AgreementNotVisible("red flag");
         }
-        if (flag.status != RedFlag.Status.OPEN) {
+        if (flag.status != RedFlagStatus.OPEN) {
             throw RuleViolation.of(Rule.RED_FLAG_ALREADY_ADDRESSED);
         }
         apply(new RedFlagAddressed(id, command.actor(), command.flagId(), command.note()));

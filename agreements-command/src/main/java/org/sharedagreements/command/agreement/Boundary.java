@@ -17,6 +17,7 @@ import org.sharedagreements.kernel.boundary.BoundaryRetirementRequested;
 import org.sharedagreements.kernel.boundary.BoundaryReviewDue;
 import org.sharedagreements.kernel.boundary.BoundaryReviewed;
 import org.sharedagreements.kernel.boundary.BoundaryRevised;
+import org.sharedagreements.kernel.boundary.BoundaryStatus;
 import org.sharedagreements.kernel.boundary.ConsentWithdrawn;
 
 import java.time.Instant;
@@ -31,10 +32,8 @@ import java.util.Set;
  */
 class Boundary extends MemberEntity {
 
-    enum Status { PROPOSED, ACTIVE, SUSPENDED, DECLINED, WITHDRAWN, RETIRED }
-
     BoundaryId boundaryId;
-    Status status;
+    BoundaryStatus status;
     /** The highest version number ever given out; declined and withdrawn numbers count, so none is reused. */
     int lastVersionNumber;
     Integer activeVersion;
@@ -55,13 +54,13 @@ class Boundary extends MemberEntity {
 
     Boundary(BoundaryProposed event) {
         this.boundaryId = event.boundaryId();
-        this.status = Status.PROPOSED;
+        this.status = BoundaryStatus.PROPOSED;
         propose(event.boundaryVersion(), event.actor(), event.terms().reviewEvery());
     }
 
     /** Active or suspended: there is a version in force. */
     boolean inForce() {
-        return status == Status.ACTIVE || status == Status.SUSPENDED;
+        return status == BoundaryStatus.ACTIVE || status == BoundaryStatus.SUSPENDED;
     }
 
     boolean hasPendingVersion() {
@@ -111,7 +110,7 @@ class Boundary extends MemberEntity {
 
     @EventSourcingHandler
     void on(BoundaryActivated event, @MetaDataValue(ReviewDeadline.DEADLINE_ID) String deadlineId) {
-        status = Status.ACTIVE;
+        status = BoundaryStatus.ACTIVE;
         activeVersion = event.boundaryVersion();
         activeReviewEvery = pendingReviewEvery;
         dropPending();
@@ -120,23 +119,23 @@ class Boundary extends MemberEntity {
 
     @EventSourcingHandler
     void on(BoundaryDeclined event) {
-        if (status == Status.PROPOSED) {
-            status = Status.DECLINED;
+        if (status == BoundaryStatus.PROPOSED) {
+            status = BoundaryStatus.DECLINED;
         }
         dropPending();
     }
 
     @EventSourcingHandler
     void on(BoundaryProposalWithdrawn event) {
-        if (status == Status.PROPOSED) {
-            status = Status.WITHDRAWN;
+        if (status == BoundaryStatus.PROPOSED) {
+            status = BoundaryStatus.WITHDRAWN;
         }
         dropPending();
     }
 
     @EventSourcingHandler
     void on(ConsentWithdrawn event) {
-        status = Status.SUSPENDED;
+        status = BoundaryStatus.SUSPENDED;
         reaffirmedBy = new LinkedHashSet<>();
     }
 
@@ -147,7 +146,7 @@ class Boundary extends MemberEntity {
 
     @EventSourcingHandler
     void on(BoundaryReinstated event) {
-        status = Status.ACTIVE;
+        status = BoundaryStatus.ACTIVE;
         if (!reviewDue) {
             reaffirmedBy = new LinkedHashSet<>();
         }
@@ -171,7 +170,7 @@ class Boundary extends MemberEntity {
 
     @EventSourcingHandler
     void on(BoundaryRetired event) {
-        status = Status.RETIRED;
+        status = BoundaryStatus.RETIRED;
         dropPending();
         nextReviewAt = null;
         reviewDeadlineId = null;

@@ -7,6 +7,7 @@ import org.sharedagreements.kernel.breach.BoundaryBroken;
 import org.sharedagreements.kernel.breach.BreachAcknowledged;
 import org.sharedagreements.kernel.breach.BreachResolutionConfirmed;
 import org.sharedagreements.kernel.breach.BreachResolved;
+import org.sharedagreements.kernel.breach.BreachStatus;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -17,11 +18,9 @@ import java.util.Set;
  */
 class Breach extends MemberEntity {
 
-    enum Status { OPEN, ACKNOWLEDGED, RESOLVED }
-
     BreachId breachId;
     PartnerId breachedBy;
-    Status status;
+    BreachStatus status;
     Set<PartnerId> resolutionConfirmedBy = new LinkedHashSet<>();
 
     Breach() {
@@ -32,12 +31,12 @@ class Breach extends MemberEntity {
         this.breachId = event.breachId();
         this.breachedBy = event.breachedBy();
         // a self-disclosure is its own acknowledgement: no separate event
-        this.status = event.selfDisclosed() ? Status.ACKNOWLEDGED : Status.OPEN;
+        this.status = event.selfDisclosed() ? BreachStatus.ACKNOWLEDGED : BreachStatus.OPEN;
     }
 
     @EventSourcingHandler
     void on(BreachAcknowledged event) {
-        status = Status.ACKNOWLEDGED;
+        status = BreachStatus.ACKNOWLEDGED;
     }
 
     @EventSourcingHandler
@@ -47,6 +46,6 @@ class Breach extends MemberEntity {
 
     @EventSourcingHandler
     void on(BreachResolved event) {
-        status = Status.RESOLVED;
+        status = BreachStatus.RESOLVED;
     }
 }

@@ -3,15 +3,13 @@ package org.sharedagreements.command.agreement;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.sharedagreements.kernel.RedFlagId;
 import org.sharedagreements.kernel.redflag.RedFlagAddressed;
-
+import org.sharedagreements.kernel.redflag.RedFlagStatus;
 
 /** One raised red flag: only whether it is still open; the indicator and notes live in the events. */
 class RedFlag extends MemberEntity {
 
-    enum Status { OPEN, ADDRESSED }
-
     RedFlagId flagId;
-    Status status;
+    RedFlagStatus status;
 
     RedFlag() {
         // for Jackson snapshots
@@ -19,11 +17,11 @@ class RedFlag extends MemberEntity {
 
     RedFlag(RedFlagId flagId) {
         this.flagId = flagId;
-        this.status = Status.OPEN;
+        this.status = RedFlagStatus.OPEN;
     }
 
     @EventSourcingHandler
     void on(RedFlagAddressed event) {
-        status = Status.ADDRESSED;
+        status = RedFlagStatus.ADDRESSED;
     }
 }
