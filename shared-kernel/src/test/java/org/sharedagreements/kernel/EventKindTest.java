@@ -30,7 +30,8 @@ class EventKindTest {
         Path root = Path.of(AgreementEvent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         try (Stream<Path> files = Files.walk(root)) {
             return files.map(root::relativize).map(Path::toString)
-                    .filter(name -> name.endsWith(".class") && !name.contains("$") && !name.endsWith("package-info.class"))
+                    .filter(name -> name.endsWith(".class") && !name.contains("$"))
+                    .filter(name -> !name.endsWith("package-info.class"))
                     .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.'))
                     .map(EventKindTest::load)
                     .toList();

@@ -139,7 +139,8 @@ class RefusalsAcrossNodesTest {
     void aRoleThatMayNotActIs403AndAStaleIfMatch412() {
         Couple couple = Couple.formed(api, "x-gil", "x-hal");
 
-        Api.Response auditor = api.as("x-aud", "auditor").post(couple.path("/red-flags"), Map.of("indicator", "STRESS"));
+        Api.Response auditor = api.as("x-aud", "auditor")
+                .post(couple.path("/red-flags"), Map.of("indicator", "STRESS"));
         Api.Response stale = couple.first.header("If-Match", "\"999\"")
                 .post(couple.path("/red-flags"), Map.of("indicator", "STRESS"));
 

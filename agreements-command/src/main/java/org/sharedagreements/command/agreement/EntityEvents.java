@@ -26,9 +26,10 @@ final class EntityEvents<E> {
         return new EntityEvents<>(type);
     }
 
-    /** Applies the event to the entity, as Axon would apply it to a member; an event it has no handler for is ignored. */
+    /** Applies the event to the entity as Axon would apply it to a member: an event without a handler is ignored. */
     void apply(E entity, EventMessage<?> event) {
-        Objects.requireNonNull(entity, () -> "no " + type.getSimpleName() + " for " + event.getPayloadType().getSimpleName());
+        Objects.requireNonNull(entity,
+                () -> "no " + type.getSimpleName() + " for " + event.getPayloadType().getSimpleName());
         handlers.getHandlers(type).filter(handler -> handler.canHandle(event)).findFirst().ifPresent(handler -> {
             try {
                 handler.handle(event, entity);

@@ -10,7 +10,8 @@ public enum Rule {
     AGREEMENT_ENDED("the agreement has ended; nothing more can change in it"),
     AGREEMENT_ERASED("the agreement's content was erased; nothing more can change in it"),
     TOO_MANY_PARTNERS("an agreement has at most " + PartnerLimits.MAX + " partners"),
-    NOT_ENOUGH_PARTNERS("at least " + PartnerLimits.MIN + " partners must have joined before boundaries can be proposed"),
+    NOT_ENOUGH_PARTNERS("at least " + PartnerLimits.MIN
+            + " partners must have joined before boundaries can be proposed"),
     MEMBERSHIP_FIXED("membership is fixed once the first boundary has been proposed"),
     ALREADY_INVITED("that person is already invited to or a partner of this agreement"),
     CANNOT_INVITE_SELF("you are already a partner of this agreement"),

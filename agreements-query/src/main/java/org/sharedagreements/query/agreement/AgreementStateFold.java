@@ -70,7 +70,8 @@ public final class AgreementStateFold {
                 s.title = Content.text(((AgreementDrafted) event).title());
                 setPartner(s, actor, Membership.JOINED);
             };
-            case PARTNER_INVITED -> () -> setPartner(s, ((PartnerInvited) event).partnerId().value(), Membership.INVITED);
+            case PARTNER_INVITED ->
+                    () -> setPartner(s, ((PartnerInvited) event).partnerId().value(), Membership.INVITED);
             case PARTNER_JOINED -> () -> setPartner(s, actor, Membership.JOINED);
             case PARTNER_LEFT -> () -> setPartner(s, actor, Membership.LEFT);
             case AGREEMENT_ENDED -> () -> s.status = AgreementStatus.ENDED;
@@ -98,7 +99,8 @@ public final class AgreementStateFold {
             case BOUNDARY_REAFFIRMED, BOUNDARY_RETIREMENT_REQUESTED -> () -> { };
             case BOUNDARY_BROKEN -> () -> broken(s, (BoundaryBroken) event, actor, when);
             case BREACH_ACKNOWLEDGED -> () -> breach(s, (BreachEvent) event).status = BreachStatus.ACKNOWLEDGED;
-            case BREACH_RESOLUTION_CONFIRMED -> () -> addOnce(breach(s, (BreachEvent) event).resolutionConfirmedBy, actor);
+            case BREACH_RESOLUTION_CONFIRMED ->
+                    () -> addOnce(breach(s, (BreachEvent) event).resolutionConfirmedBy, actor);
             case BREACH_RESOLVED -> () -> breach(s, (BreachEvent) event).status = BreachStatus.RESOLVED;
             case RED_FLAG_RAISED -> () -> raised(s, (RedFlagRaised) event, actor, when);
             case RED_FLAG_ADDRESSED -> () -> {

@@ -20,7 +20,8 @@ public final class Caseload {
     public static CaseloadEntry entry(AgreementState state, Instant now) {
         List<CaseloadEntry.OpenBreach> breaches = state.breaches.stream()
                 .filter(b -> b.status != BreachStatus.RESOLVED)
-                .map(b -> new CaseloadEntry.OpenBreach(b.breachId, b.boundaryId, b.status.name(), b.breachedBy, b.occurredAt))
+                .map(b -> new CaseloadEntry.OpenBreach(b.breachId, b.boundaryId, b.status.name(), b.breachedBy,
+                        b.occurredAt))
                 .toList();
         List<CaseloadEntry.OpenRedFlag> flags = state.redFlags.stream()
                 .filter(f -> f.status == RedFlagStatus.OPEN)

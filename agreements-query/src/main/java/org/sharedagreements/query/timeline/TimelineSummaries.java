@@ -61,7 +61,8 @@ public final class TimelineSummaries {
             case BOUNDARY_REAFFIRMED -> actor + " reaffirmed version " + ((BoundaryReaffirmed) event).boundaryVersion()
                     + " of a boundary.";
             case BOUNDARY_REINSTATED -> "Every partner reaffirmed version "
-                    + ((BoundaryReinstated) event).boundaryVersion() + " of a suspended boundary, so it is active again.";
+                    + ((BoundaryReinstated) event).boundaryVersion()
+                    + " of a suspended boundary, so it is active again.";
             case BOUNDARY_REVIEW_DUE -> "Version " + ((BoundaryReviewDue) event).boundaryVersion()
                     + " of a boundary is due for review.";
             case BOUNDARY_REVIEWED -> "Every partner reaffirmed a boundary on review; the next review is due at "
@@ -75,7 +76,8 @@ public final class TimelineSummaries {
             case RED_FLAG_RAISED -> actor + " raised a red flag about "
                     + ((RedFlagRaised) event).indicator().name().toLowerCase(Locale.ROOT) + ".";
             case RED_FLAG_ADDRESSED -> actor + " marked a red flag as addressed.";
-            case COUNSELLOR_ACCESS_REQUESTED -> actor + " asked for counsellor " + counsellor(event) + " to have access.";
+            case COUNSELLOR_ACCESS_REQUESTED -> actor + " asked for counsellor " + counsellor(event)
+                    + " to have access.";
             case COUNSELLOR_ACCESS_APPROVED -> actor + " approved access for counsellor " + counsellor(event) + ".";
             case COUNSELLOR_ACCESS_GRANTED -> "Every partner approved, so counsellor " + counsellor(event)
                     + " has access.";
