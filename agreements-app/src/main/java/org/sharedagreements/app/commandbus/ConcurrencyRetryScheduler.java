@@ -45,6 +45,13 @@ public class ConcurrencyRetryScheduler implements RetryScheduler {
         return true;
     }
 
+    /**
+     * Walks the cause chain, which is sound here because the gateway dispatches to the local command bus: the
+     * append that lost the race ran in this JVM and its {@link ConcurrencyException} is the cause itself. On a
+     * distributed command bus the handling node's failure arrives without its cause (only a
+     * {@code CommandExecutionException}'s details cross); the retry would then belong on the handling node, or
+     * the conflict in the details.
+     */
     static boolean isConcurrentAppend(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ConcurrencyException) {

@@ -1,7 +1,6 @@
 package org.sharedagreements.app.demo;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.BoundaryCategory;
 import org.sharedagreements.kernel.BoundaryId;
@@ -35,10 +34,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -47,7 +44,8 @@ import java.util.UUID;
  * Alex drafts and invites Sam; they agree on online engagement; a revision Sam finds too vague is declined and a
  * clearer one accepted; Alex discloses a breach and they repair it; Sam withdraws consent to a pace boundary for
  * a while and both reaffirm it; a red flag is raised and addressed; both grant counsellor Dr Rivera access.
- * Events carry the dates they would have had: the seeder sets Axon's event clock while it runs.
+ * Events carry the dates they would have had: the seeder stands the service's {@link DemoClock} at each date
+ * while it runs.
  */
 @Component
 @ConditionalOnProperty(name = "agreements.demo", havingValue = "true")
@@ -61,10 +59,12 @@ public class DemoData implements ApplicationRunner {
 
     private final CommandGateway commands;
     private final JdbcTemplate jdbc;
+    private final DemoClock clock;
 
-    public DemoData(CommandGateway commands, JdbcTemplate jdbc) {
+    public DemoData(CommandGateway commands, JdbcTemplate jdbc, DemoClock clock) {
         this.commands = commands;
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @Override
@@ -75,12 +75,11 @@ public class DemoData implements ApplicationRunner {
             log.info("Demo data already present (agreement {})", AGREEMENT);
             return;
         }
-        Clock real = GenericEventMessage.clock;
-        Instant start = Instant.now().minus(120, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(19));
+        Instant start = clock.instant().minus(120, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(19));
         try {
             seed(start);
         } finally {
-            GenericEventMessage.clock = real;
+            clock.resume();
         }
         log.info("Seeded demo data: agreement {} of alex and sam (tokens from POST /dev/tokens)", AGREEMENT);
     }
@@ -153,8 +152,8 @@ public class DemoData implements ApplicationRunner {
         return new BoundaryTerms(category, statement, measure, consequence, ReviewPeriod.parse(reviewEvery));
     }
 
-    private static void at(Instant start, int day) {
-        GenericEventMessage.clock = Clock.fixed(start.plus(day, ChronoUnit.DAYS), ZoneOffset.UTC);
+    private void at(Instant start, int day) {
+        clock.standAt(start.plus(day, ChronoUnit.DAYS));
     }
 
     private void send(Object command) {

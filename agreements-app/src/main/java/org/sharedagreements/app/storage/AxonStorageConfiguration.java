@@ -2,7 +2,6 @@ package org.sharedagreements.app.storage;
 
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -14,9 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.time.Clock;
-import java.time.ZoneOffset;
 
 /**
  * Axon's JDBC auto-configuration builds the event storage engine and token store; this only adjusts what does
@@ -77,15 +73,6 @@ public class AxonStorageConfiguration {
     @Bean
     public SnapshotTriggerDefinition agreementSnapshotTrigger(Snapshotter snapshotter, SnapshotSettings settings) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, settings.snapshotEvery());
-    }
-
-    /**
-     * Events are stamped to the millisecond: the hash chain covers the timestamp written with milliseconds, so a
-     * stored timestamp never carries digits the chain does not cover.
-     */
-    @Autowired
-    public void stampEventsToTheMillisecond() {
-        GenericEventMessage.clock = Clock.tickMillis(ZoneOffset.UTC);
     }
 
     @Autowired

@@ -5,17 +5,15 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
-import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
-import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
-import org.axonframework.modelling.command.ForwardMatchingInstances;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.sharedagreements.command.CommandSide;
@@ -38,6 +36,7 @@ import org.sharedagreements.kernel.boundary.AcceptBoundary;
 import org.sharedagreements.kernel.boundary.BoundaryAccepted;
 import org.sharedagreements.kernel.boundary.BoundaryActivated;
 import org.sharedagreements.kernel.boundary.BoundaryDeclined;
+import org.sharedagreements.kernel.boundary.BoundaryEvent;
 import org.sharedagreements.kernel.boundary.BoundaryProposalWithdrawn;
 import org.sharedagreements.kernel.boundary.BoundaryProposed;
 import org.sharedagreements.kernel.boundary.BoundaryReaffirmed;
@@ -47,6 +46,7 @@ import org.sharedagreements.kernel.boundary.BoundaryRetirementRequested;
 import org.sharedagreements.kernel.boundary.BoundaryReviewDue;
 import org.sharedagreements.kernel.boundary.BoundaryReviewed;
 import org.sharedagreements.kernel.boundary.BoundaryRevised;
+import org.sharedagreements.kernel.boundary.BoundaryStatus;
 import org.sharedagreements.kernel.boundary.ConsentWithdrawn;
 import org.sharedagreements.kernel.boundary.DeclineBoundary;
 import org.sharedagreements.kernel.boundary.ProposeBoundary;
@@ -58,8 +58,10 @@ import org.sharedagreements.kernel.boundary.WithdrawConsent;
 import org.sharedagreements.kernel.breach.AcknowledgeBreach;
 import org.sharedagreements.kernel.breach.BoundaryBroken;
 import org.sharedagreements.kernel.breach.BreachAcknowledged;
+import org.sharedagreements.kernel.breach.BreachEvent;
 import org.sharedagreements.kernel.breach.BreachResolutionConfirmed;
 import org.sharedagreements.kernel.breach.BreachResolved;
+import org.sharedagreements.kernel.breach.BreachStatus;
 import org.sharedagreements.kernel.breach.ConfirmBreachResolution;
 import org.sharedagreements.kernel.breach.ReportBreach;
 import org.sharedagreements.kernel.counsellor.ApproveCounsellorAccess;
@@ -67,13 +69,14 @@ import org.sharedagreements.kernel.counsellor.CounsellorAccessApproved;
 import org.sharedagreements.kernel.counsellor.CounsellorAccessGranted;
 import org.sharedagreements.kernel.counsellor.CounsellorAccessRequested;
 import org.sharedagreements.kernel.counsellor.CounsellorAccessRevoked;
+import org.sharedagreements.kernel.counsellor.CounsellorEvent;
 import org.sharedagreements.kernel.counsellor.RequestCounsellorAccess;
 import org.sharedagreements.kernel.counsellor.RevocationReason;
 import org.sharedagreements.kernel.counsellor.RevokeCounsellorAccess;
 import org.sharedagreements.kernel.membership.AgreementDrafted;
 import org.sharedagreements.kernel.membership.AgreementEnded;
-import org.sharedagreements.kernel.membership.DraftAgreement;
 import org.sharedagreements.kernel.membership.AgreementErased;
+import org.sharedagreements.kernel.membership.DraftAgreement;
 import org.sharedagreements.kernel.membership.EndReason;
 import org.sharedagreements.kernel.membership.EraseAgreement;
 import org.sharedagreements.kernel.membership.InvitePartner;
@@ -82,11 +85,15 @@ import org.sharedagreements.kernel.membership.LeaveAgreement;
 import org.sharedagreements.kernel.membership.PartnerInvited;
 import org.sharedagreements.kernel.membership.PartnerJoined;
 import org.sharedagreements.kernel.membership.PartnerLeft;
+import org.sharedagreements.kernel.membership.PartnerLimits;
 import org.sharedagreements.kernel.redflag.AddressRedFlag;
 import org.sharedagreements.kernel.redflag.RaiseRedFlag;
 import org.sharedagreements.kernel.redflag.RedFlagAddressed;
+import org.sharedagreements.kernel.redflag.RedFlagEvent;
 import org.sharedagreements.kernel.redflag.RedFlagRaised;
+import org.sharedagreements.kernel.redflag.RedFlagStatus;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,16 +105,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One relationship agreement: its partners, boundaries and their versions, breaches, red flags and counsellor
- * access. The rules live here on the root, because nearly every one needs the partner list; each member entity
- * ({@link Boundary}, {@link Breach}, {@link CounsellorGrant}) sources its own state from the events that name it,
- * and a {@link RedFlag} from the events the root hands it. State holds only what decisions need (ids, states, version numbers, who accepted, review
- * times), never a title, statement, note or category, so neither does any snapshot.
+ * access. The rules live here on the root, because nearly every one needs the partner list; the member entities
+ * ({@link Boundary}, {@link Breach}, {@link RedFlag}, {@link CounsellorGrant}) are kept in maps by id, and each
+ * sources its own state from the events that name it, which the root hands to it alone ({@link EntityEvents}).
+ * State holds only what decisions need (ids, states, version numbers, who accepted, review times), never a title,
+ * statement, note or category, so neither does any snapshot.
  * <p>
- * "Now" is {@link GenericEventMessage#clock}, the clock Axon stamps every event with: the system clock in the
- * service, and in {@code AggregateTestFixture} the simulated clock that {@code andGivenCurrentTime} sets and
- * {@code whenTimeElapses} advances together with the stub deadline manager. A {@code Clock} handler parameter
- * would need a bean in the service and a second, hand-synchronised clock in tests; this way the times the
- * aggregate decides with are always the times its events are stamped with.
+ * "Now" comes in as a {@link Clock} handler parameter: the service's clock bean, which is also the clock Axon
+ * stamps events with, and in tests a clock that reads the fixture's simulated time.
  */
 @CommandSide
 @Aggregate(snapshotTriggerDefinition = "agreementSnapshotTrigger", cache = "agreementCache")
@@ -116,25 +121,15 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Agreement {
 
-    static final int MIN_PARTNERS = 2;
-    static final int MAX_PARTNERS = 8;
-
     @AggregateIdentifier
     private AgreementId id;
     private Map<PartnerId, Membership> members = new LinkedHashMap<>();
     private boolean ended;
     private boolean erased;
-    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
+    // the member entities, each handed the events that name it (see EntityEvents)
     private Map<BoundaryId, Boundary> boundaries = new LinkedHashMap<>();
-    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<BreachId, Breach> breaches = new LinkedHashMap<>();
-    /**
-     * Not an aggregate member: red flags have no commands of their own, and Axon offers every event to every
-     * member instance, so on a long agreement (thousands of flags) each event applied cost a scan of them all.
-     * The root hands a flag's events to it by id instead.
-     */
     private Map<RedFlagId, RedFlag> redFlags = new LinkedHashMap<>();
-    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<CounsellorId, CounsellorGrant> counsellors = new LinkedHashMap<>();
 
     protected Agreement() {
@@ -215,7 +210,7 @@ public class Agreement {
         if (asCounsellor != null && asCounsellor.isOpen()) {
             throw RuleViolation.of(Rule.COUNSELLOR_IS_PARTNER);
         }
-        if (joinedOrInvited() + 1 > MAX_PARTNERS) {
+        if (joinedOrInvited() + 1 > PartnerLimits.MAX) {
             throw RuleViolation.of(Rule.TOO_MANY_PARTNERS);
         }
         apply(new PartnerInvited(id, command.actor(), invitee));
@@ -258,8 +253,8 @@ public class Agreement {
     // ---- proposals and revisions ---------------------------------------------------------------------------
 
     @CommandHandler
-    public CommandReceipt handle(ProposeBoundary command, DeadlineManager deadlines) {
-        if (partners().size() < MIN_PARTNERS) {
+    public CommandReceipt handle(ProposeBoundary command, DeadlineManager deadlines, Clock clock) {
+        if (partners().size() < PartnerLimits.MIN) {
             throw RuleViolation.of(Rule.NOT_ENOUGH_PARTNERS);
         }
         if (boundaries.containsKey(command.boundaryId())) {
@@ -267,12 +262,12 @@ public class Agreement {
         }
         int version = 1;
         apply(new BoundaryProposed(id, command.actor(), command.boundaryId(), version, command.terms()));
-        activateIfEveryPartnerAccepted(boundaries.get(command.boundaryId()), command.actor(), deadlines);
+        activateIfEveryPartnerAccepted(boundaries.get(command.boundaryId()), command.actor(), deadlines, clock);
         return receipt(version);
     }
 
     @CommandHandler
-    public CommandReceipt handle(ReviseBoundary command, DeadlineManager deadlines) {
+    public CommandReceipt handle(ReviseBoundary command, DeadlineManager deadlines, Clock clock) {
         Boundary boundary = boundary(command.boundaryId());
         if (!boundary.inForce()) {
             throw RuleViolation.of(Rule.NOT_REVISABLE);
@@ -282,19 +277,19 @@ public class Agreement {
         }
         int version = boundary.lastVersionNumber + 1;
         apply(new BoundaryRevised(id, command.actor(), command.boundaryId(), version, command.terms()));
-        activateIfEveryPartnerAccepted(boundary, command.actor(), deadlines);
+        activateIfEveryPartnerAccepted(boundary, command.actor(), deadlines, clock);
         return receipt(version);
     }
 
     @CommandHandler
-    public CommandReceipt handle(AcceptBoundary command, DeadlineManager deadlines) {
+    public CommandReceipt handle(AcceptBoundary command, DeadlineManager deadlines, Clock clock) {
         Boundary boundary = boundary(command.boundaryId());
         requirePendingVersion(boundary, command.boundaryVersion());
         if (boundary.pendingAcceptedBy.contains(command.actor())) {
             throw RuleViolation.of(Rule.ALREADY_ACCEPTED);
         }
         apply(new BoundaryAccepted(id, command.actor(), command.boundaryId(), command.boundaryVersion()));
-        activateIfEveryPartnerAccepted(boundary, command.actor(), deadlines);
+        activateIfEveryPartnerAccepted(boundary, command.actor(), deadlines, clock);
         return receipt();
     }
 
@@ -325,10 +320,10 @@ public class Agreement {
     @CommandHandler
     public CommandReceipt handle(WithdrawConsent command) {
         Boundary boundary = boundary(command.boundaryId());
-        if (boundary.status == Boundary.Status.SUSPENDED) {
+        if (boundary.status == BoundaryStatus.SUSPENDED) {
             throw RuleViolation.of(Rule.ALREADY_SUSPENDED);
         }
-        if (boundary.status != Boundary.Status.ACTIVE) {
+        if (boundary.status != BoundaryStatus.ACTIVE) {
             throw RuleViolation.of(Rule.NOT_ACTIVE);
         }
         apply(new ConsentWithdrawn(id, command.actor(), command.boundaryId(), boundary.activeVersion,
@@ -337,9 +332,9 @@ public class Agreement {
     }
 
     @CommandHandler
-    public CommandReceipt handle(ReaffirmBoundary command, DeadlineManager deadlines) {
+    public CommandReceipt handle(ReaffirmBoundary command, DeadlineManager deadlines, Clock clock) {
         Boundary boundary = boundary(command.boundaryId());
-        boolean suspended = boundary.status == Boundary.Status.SUSPENDED;
+        boolean suspended = boundary.status == BoundaryStatus.SUSPENDED;
         boolean reviewDue = boundary.inForce() && boundary.reviewDue;
         if (!suspended && !reviewDue) {
             throw RuleViolation.of(Rule.NOTHING_TO_REAFFIRM);
@@ -355,7 +350,7 @@ public class Agreement {
                 apply(new BoundaryReinstated(id, command.actor(), boundaryId, version));
             }
             if (reviewDue) {
-                Instant nextReview = boundary.activeReviewEvery.after(now());
+                Instant nextReview = boundary.activeReviewEvery.after(clock.instant());
                 apply(new BoundaryReviewed(id, command.actor(), boundaryId, version, nextReview),
                         scheduleReview(deadlines, boundary, version, nextReview));
             }
@@ -393,15 +388,15 @@ public class Agreement {
     // ---- breaches ------------------------------------------------------------------------------------------
 
     @CommandHandler
-    public CommandReceipt handle(ReportBreach command) {
+    public CommandReceipt handle(ReportBreach command, Clock clock) {
         Boundary boundary = boundary(command.boundaryId());
-        if (boundary.status != Boundary.Status.ACTIVE) {
+        if (boundary.status != BoundaryStatus.ACTIVE) {
             throw RuleViolation.of(Rule.NOT_ACTIVE);
         }
         if (members.get(command.breachedBy()) != Membership.JOINED) {
             throw RuleViolation.of(Rule.BREACHED_BY_NOT_A_PARTNER);
         }
-        if (command.occurredAt().isAfter(now())) {
+        if (command.occurredAt().isAfter(clock.instant())) {
             throw RuleViolation.of(Rule.OCCURRED_IN_FUTURE);
         }
         if (breaches.containsKey(command.breachId())) {
@@ -419,10 +414,10 @@ public class Agreement {
         if (!breach.breachedBy.equals(command.actor())) {
             throw RuleViolation.of(Rule.ONLY_BREACHING_PARTNER_ACKNOWLEDGES);
         }
-        if (breach.status == Breach.Status.RESOLVED) {
+        if (breach.status == BreachStatus.RESOLVED) {
             throw RuleViolation.of(Rule.BREACH_ALREADY_RESOLVED);
         }
-        if (breach.status == Breach.Status.ACKNOWLEDGED) {
+        if (breach.status == BreachStatus.ACKNOWLEDGED) {
             throw RuleViolation.of(Rule.BREACH_ALREADY_ACKNOWLEDGED);
         }
         apply(new BreachAcknowledged(id, command.actor(), command.breachId()));
@@ -432,10 +427,10 @@ public class Agreement {
     @CommandHandler
     public CommandReceipt handle(ConfirmBreachResolution command) {
         Breach breach = breach(command.breachId());
-        if (breach.status == Breach.Status.RESOLVED) {
+        if (breach.status == BreachStatus.RESOLVED) {
             throw RuleViolation.of(Rule.BREACH_ALREADY_RESOLVED);
         }
-        if (breach.status != Breach.Status.ACKNOWLEDGED) {
+        if (breach.status != BreachStatus.ACKNOWLEDGED) {
             throw RuleViolation.of(Rule.BREACH_NOT_ACKNOWLEDGED);
         }
         if (breach.resolutionConfirmedBy.contains(command.actor())) {
@@ -465,7 +460,7 @@ public class Agreement {
         if (flag == null) {
             throw new AgreementNotVisible("red flag");
         }
-        if (flag.status != RedFlag.Status.OPEN) {
+        if (flag.status != RedFlagStatus.OPEN) {
             throw RuleViolation.of(Rule.RED_FLAG_ALREADY_ADDRESSED);
         }
         apply(new RedFlagAddressed(id, command.actor(), command.flagId(), command.note()));
@@ -477,7 +472,7 @@ public class Agreement {
     @CommandHandler
     public CommandReceipt handle(RequestCounsellorAccess command) {
         CounsellorId counsellor = command.counsellorId();
-        if (partners().size() < MIN_PARTNERS) {
+        if (partners().size() < PartnerLimits.MIN) {
             throw RuleViolation.of(Rule.COUNSELLOR_ACCESS_NEEDS_PARTNERS);
         }
         if (members.containsKey(PartnerId.of(counsellor.value()))) {
@@ -520,10 +515,11 @@ public class Agreement {
     // ---- decisions shared by several commands --------------------------------------------------------------
 
     /** Activates the pending version once every partner accepted it, and schedules its first review. */
-    private void activateIfEveryPartnerAccepted(Boundary boundary, PartnerId actor, DeadlineManager deadlines) {
+    private void activateIfEveryPartnerAccepted(Boundary boundary, PartnerId actor, DeadlineManager deadlines,
+                                                Clock clock) {
         if (boundary.hasPendingVersion() && boundary.pendingAcceptedBy.containsAll(partners())) {
             int version = boundary.pendingVersion;
-            Instant nextReview = boundary.pendingReviewEvery.after(now());
+            Instant nextReview = boundary.pendingReviewEvery.after(clock.instant());
             apply(new BoundaryActivated(id, actor, boundary.boundaryId, version, nextReview),
                     scheduleReview(deadlines, boundary, version, nextReview));
         }
@@ -602,10 +598,6 @@ public class Agreement {
         return !boundaries.isEmpty();
     }
 
-    private static Instant now() {
-        return GenericEventMessage.clock.instant();
-    }
-
     /** The agreement's version after this command: the sequence number of the event applied last. */
     private static CommandReceipt receipt() {
         return new CommandReceipt(AggregateLifecycle.getVersion(), null);
@@ -615,7 +607,12 @@ public class Agreement {
         return new CommandReceipt(AggregateLifecycle.getVersion(), boundaryVersion);
     }
 
-    // ---- event sourcing handlers: state changes only; the entities handle the events that name them -------
+    // ---- event sourcing handlers: state changes only; each entity is handed the events that name it -------
+
+    private static final EntityEvents<Boundary> BOUNDARY_EVENTS = EntityEvents.of(Boundary.class);
+    private static final EntityEvents<Breach> BREACH_EVENTS = EntityEvents.of(Breach.class);
+    private static final EntityEvents<RedFlag> RED_FLAG_EVENTS = EntityEvents.of(RedFlag.class);
+    private static final EntityEvents<CounsellorGrant> COUNSELLOR_EVENTS = EntityEvents.of(CounsellorGrant.class);
 
     @EventSourcingHandler
     void on(AgreementDrafted event) {
@@ -664,12 +661,29 @@ public class Agreement {
     }
 
     @EventSourcingHandler
-    void on(RedFlagAddressed event) {
-        redFlags.get(event.flagId()).on(event);
+    void on(CounsellorAccessRequested event) {
+        counsellors.put(event.counsellorId(), new CounsellorGrant(event));
+    }
+
+    // the handlers above, for the events that add an entity, are more specific and win over these
+
+    @EventSourcingHandler
+    void on(BoundaryEvent event, EventMessage<?> message) {
+        BOUNDARY_EVENTS.apply(boundaries.get(event.boundaryId()), message);
     }
 
     @EventSourcingHandler
-    void on(CounsellorAccessRequested event) {
-        counsellors.put(event.counsellorId(), new CounsellorGrant(event));
+    void on(BreachEvent event, EventMessage<?> message) {
+        BREACH_EVENTS.apply(breaches.get(event.breachId()), message);
+    }
+
+    @EventSourcingHandler
+    void on(RedFlagEvent event, EventMessage<?> message) {
+        RED_FLAG_EVENTS.apply(redFlags.get(event.flagId()), message);
+    }
+
+    @EventSourcingHandler
+    void on(CounsellorEvent event, EventMessage<?> message) {
+        COUNSELLOR_EVENTS.apply(counsellors.get(event.counsellorId()), message);
     }
 }

@@ -1,33 +1,26 @@
 package org.sharedagreements.command.agreement;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.EntityId;
 import org.sharedagreements.kernel.BreachId;
 import org.sharedagreements.kernel.PartnerId;
 import org.sharedagreements.kernel.breach.BoundaryBroken;
 import org.sharedagreements.kernel.breach.BreachAcknowledged;
 import org.sharedagreements.kernel.breach.BreachResolutionConfirmed;
 import org.sharedagreements.kernel.breach.BreachResolved;
+import org.sharedagreements.kernel.breach.BreachStatus;
 
 import java.util.LinkedHashSet;
-import java.util.Objects;
 import java.util.Set;
 
 /**
  * What the agreement needs to decide about one breach: who broke the boundary, its state, who confirmed the
  * resolution. The description and notes live in the events only.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-class Breach {
+class Breach extends MemberEntity {
 
-    enum Status { OPEN, ACKNOWLEDGED, RESOLVED }
-
-    @EntityId
     BreachId breachId;
     PartnerId breachedBy;
-    Status status;
+    BreachStatus status;
     Set<PartnerId> resolutionConfirmedBy = new LinkedHashSet<>();
 
     Breach() {
@@ -38,12 +31,12 @@ class Breach {
         this.breachId = event.breachId();
         this.breachedBy = event.breachedBy();
         // a self-disclosure is its own acknowledgement: no separate event
-        this.status = event.selfDisclosed() ? Status.ACKNOWLEDGED : Status.OPEN;
+        this.status = event.selfDisclosed() ? BreachStatus.ACKNOWLEDGED : BreachStatus.OPEN;
     }
 
     @EventSourcingHandler
     void on(BreachAcknowledged event) {
-        status = Status.ACKNOWLEDGED;
+        status = BreachStatus.ACKNOWLEDGED;
     }
 
     @EventSourcingHandler
@@ -53,21 +46,6 @@ class Breach {
 
     @EventSourcingHandler
     void on(BreachResolved event) {
-        status = Status.RESOLVED;
-    }
-
-    // value equality: the fixture's illegal-state-change check compares command-built and event-sourced state
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Breach other
-                && Objects.equals(breachId, other.breachId)
-                && Objects.equals(breachedBy, other.breachedBy)
-                && status == other.status
-                && Objects.equals(resolutionConfirmedBy, other.resolutionConfirmedBy);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(breachId, status);
+        status = BreachStatus.RESOLVED;
     }
 }

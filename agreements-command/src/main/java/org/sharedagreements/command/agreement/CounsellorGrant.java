@@ -1,8 +1,6 @@
 package org.sharedagreements.command.agreement;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.EntityId;
 import org.sharedagreements.kernel.CounsellorId;
 import org.sharedagreements.kernel.PartnerId;
 import org.sharedagreements.kernel.access.GrantStatus;
@@ -12,18 +10,14 @@ import org.sharedagreements.kernel.counsellor.CounsellorAccessRequested;
 import org.sharedagreements.kernel.counsellor.CounsellorAccessRevoked;
 
 import java.util.LinkedHashSet;
-import java.util.Objects;
 import java.util.Set;
 
 /**
  * One counsellor's current round of access: pending until every partner approved, then granted, until revoked.
  * A new request after a revocation starts a new round (a new grant, no approvals carried over).
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-class CounsellorGrant {
+class CounsellorGrant extends MemberEntity {
 
-    @EntityId
     CounsellorId counsellorId;
     GrantStatus status;
     Set<PartnerId> approvedBy = new LinkedHashSet<>();
@@ -57,19 +51,5 @@ class CounsellorGrant {
     @EventSourcingHandler
     void on(CounsellorAccessRevoked event) {
         status = GrantStatus.REVOKED;
-    }
-
-    // value equality: the fixture's illegal-state-change check compares command-built and event-sourced state
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof CounsellorGrant other
-                && Objects.equals(counsellorId, other.counsellorId)
-                && status == other.status
-                && Objects.equals(approvedBy, other.approvedBy);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(counsellorId, status);
     }
 }

@@ -1,5 +1,7 @@
 package org.sharedagreements.command.agreement;
 
+import org.sharedagreements.kernel.membership.PartnerLimits;
+
 /**
  * The rules of an agreement that can refuse a command, each with the sentence a partner reads in the 409's
  * {@code detail}. Add a constant when a new rule appears; never reuse one for another meaning.
@@ -7,8 +9,9 @@ package org.sharedagreements.command.agreement;
 public enum Rule {
     AGREEMENT_ENDED("the agreement has ended; nothing more can change in it"),
     AGREEMENT_ERASED("the agreement's content was erased; nothing more can change in it"),
-    TOO_MANY_PARTNERS("an agreement has at most 8 partners"),
-    NOT_ENOUGH_PARTNERS("at least two partners must have joined before boundaries can be proposed"),
+    TOO_MANY_PARTNERS("an agreement has at most " + PartnerLimits.MAX + " partners"),
+    NOT_ENOUGH_PARTNERS("at least " + PartnerLimits.MIN
+            + " partners must have joined before boundaries can be proposed"),
     MEMBERSHIP_FIXED("membership is fixed once the first boundary has been proposed"),
     ALREADY_INVITED("that person is already invited to or a partner of this agreement"),
     CANNOT_INVITE_SELF("you are already a partner of this agreement"),
@@ -38,7 +41,8 @@ public enum Rule {
     RED_FLAG_ALREADY_ADDRESSED("this red flag is already addressed"),
     COUNSELLOR_IS_PARTNER("a partner of this agreement cannot also be its counsellor"),
     COUNSELLOR_ACCESS_ALREADY_OPEN("access for this counsellor is already pending or granted"),
-    COUNSELLOR_ACCESS_NEEDS_PARTNERS("counsellor access can be requested once at least two partners have joined"),
+    COUNSELLOR_ACCESS_NEEDS_PARTNERS("counsellor access can be requested once at least " + PartnerLimits.MIN
+            + " partners have joined"),
     COUNSELLOR_ACCESS_NOT_PENDING("access for this counsellor is not pending"),
     ALREADY_APPROVED("you have already approved access for this counsellor"),
     COUNSELLOR_ACCESS_NOT_OPEN("this counsellor has no pending or granted access to revoke");

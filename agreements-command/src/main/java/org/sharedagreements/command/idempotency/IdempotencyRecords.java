@@ -37,10 +37,11 @@ public class IdempotencyRecords {
             + "WHERE idempotency_key.created_at < ?";
 
     private final JdbcTemplate jdbc;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public IdempotencyRecords(JdbcTemplate jdbc) {
+    public IdempotencyRecords(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = Objects.requireNonNull(jdbc, "the JDBC template of the command's data source");
+        this.clock = Objects.requireNonNull(clock, "the service's clock");
     }
 
     /** What a key's row says: the hash of the request that came first, and the answer it got. */

@@ -54,6 +54,7 @@ abstract class AgreementFixtureTest {
     @BeforeEach
     void createFixture() {
         fixture = new AggregateTestFixture<>(Agreement.class);
+        fixture.registerInjectableResource(new FixtureClock());
         fixture.setReportIllegalStateChange(true);
     }
 

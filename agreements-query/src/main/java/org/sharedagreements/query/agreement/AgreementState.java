@@ -4,14 +4,26 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import org.sharedagreements.kernel.access.GrantStatus;
+import org.sharedagreements.kernel.access.Membership;
+import org.sharedagreements.kernel.boundary.BoundaryStatus;
+import org.sharedagreements.kernel.breach.BreachStatus;
+import org.sharedagreements.kernel.membership.AgreementStatus;
+import org.sharedagreements.kernel.redflag.RedFlagStatus;
+
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The agreement-state document of the HTTP contract, as {@link AgreementStateFold} builds it from events. Besides
  * the contract's fields it carries a few the contract allows adding ({@code lastEventAt}, when a pending version
  * was proposed, when flags and breaches were reported); instants are ISO-8601 strings with milliseconds.
- * Plain public fields, because the document is data: it is stored as JSONB and returned as it is.
+ * Plain public fields, because the document is data: it is stored as JSONB and returned as it is. Statuses are the
+ * kernel's enums, written by name. Boundaries, breaches, red flags and counsellors are found by id through an
+ * index (the lists only ever grow), not by scanning the list: a long agreement has thousands of red flags.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"agreementId", "title", "status", "version", "asOf", "lastEventAt", "partners", "boundaries",
@@ -20,7 +32,7 @@ public class AgreementState {
 
     public String agreementId;
     public String title;
-    public String status;
+    public AgreementStatus status;
     public long version;
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public String asOf;
@@ -31,36 +43,67 @@ public class AgreementState {
     public List<RedFlag> redFlags = new ArrayList<>();
     public List<Counsellor> counsellors = new ArrayList<>();
 
+    private final Index<Partner> partnerIndex = new Index<>(p -> p.partnerId);
+    private final Index<Boundary> boundaryIndex = new Index<>(b -> b.boundaryId);
+    private final Index<Breach> breachIndex = new Index<>(b -> b.breachId);
+    private final Index<RedFlag> redFlagIndex = new Index<>(f -> f.flagId);
+    private final Index<Counsellor> counsellorIndex = new Index<>(c -> c.counsellorId);
+
     public Partner partner(String partnerId) {
-        return partners.stream().filter(p -> p.partnerId.equals(partnerId)).findFirst().orElse(null);
+        return partnerIndex.find(partners, partnerId);
     }
 
     public Boundary boundary(String boundaryId) {
-        return boundaries.stream().filter(b -> b.boundaryId.equals(boundaryId)).findFirst().orElse(null);
+        return boundaryIndex.find(boundaries, boundaryId);
     }
 
     public Breach breach(String breachId) {
-        return breaches.stream().filter(b -> b.breachId.equals(breachId)).findFirst().orElse(null);
+        return breachIndex.find(breaches, breachId);
     }
 
     public RedFlag redFlag(String flagId) {
-        return redFlags.stream().filter(f -> f.flagId.equals(flagId)).findFirst().orElse(null);
+        return redFlagIndex.find(redFlags, flagId);
     }
 
     public Counsellor counsellor(String counsellorId) {
-        return counsellors.stream().filter(c -> c.counsellorId.equals(counsellorId)).findFirst().orElse(null);
+        return counsellorIndex.find(counsellors, counsellorId);
+    }
+
+    /**
+     * Elements of one of the document's lists by id. The lists only grow at their end, so the index takes in
+     * what was appended since it last looked; it is not part of the document (Jackson sees public fields only).
+     */
+    private static final class Index<T> {
+        private final Function<T, String> idOf;
+        private final Map<String, T> byId = new HashMap<>();
+        private int indexed;
+
+        Index(Function<T, String> idOf) {
+            this.idOf = idOf;
+        }
+
+        T find(List<T> elements, String id) {
+            if (elements.size() < indexed) {
+                byId.clear();
+                indexed = 0;
+            }
+            for (; indexed < elements.size(); indexed++) {
+                T element = elements.get(indexed);
+                byId.putIfAbsent(idOf.apply(element), element);
+            }
+            return byId.get(id);
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public static class Partner {
         public String partnerId;
-        /** INVITED, JOINED or LEFT. */
-        public String status;
+        public Membership status;
 
         public Partner() {
         }
 
-        Partner(String partnerId, String status) {
+        Partner(String partnerId, Membership status) {
             this.partnerId = partnerId;
             this.status = status;
         }
@@ -72,8 +115,7 @@ public class AgreementState {
     public static class Boundary {
         public String boundaryId;
         public String category;
-        /** PROPOSED, ACTIVE, SUSPENDED, DECLINED, WITHDRAWN or RETIRED. */
-        public String status;
+        public BoundaryStatus status;
         public Integer activeVersion;
         /** The terms of the version in force; null until a version is activated. */
         public Terms terms;
@@ -114,8 +156,7 @@ public class AgreementState {
         public String breachedBy;
         public String reportedBy;
         public boolean selfDisclosed;
-        /** OPEN, ACKNOWLEDGED or RESOLVED. */
-        public String status;
+        public BreachStatus status;
         public String occurredAt;
         public String reportedAt;
         public String description;
@@ -128,8 +169,7 @@ public class AgreementState {
         public String flagId;
         public String indicator;
         public String raisedBy;
-        /** OPEN or ADDRESSED. */
-        public String status;
+        public RedFlagStatus status;
         public String raisedAt;
         public String note;
         public String addressedBy;
@@ -139,8 +179,7 @@ public class AgreementState {
     @JsonPropertyOrder({"counsellorId", "status", "approvedBy", "requestedBy"})
     public static class Counsellor {
         public String counsellorId;
-        /** PENDING, GRANTED or REVOKED. */
-        public String status;
+        public GrantStatus status;
         public List<String> approvedBy = new ArrayList<>();
         public String requestedBy;
     }

@@ -2,47 +2,43 @@ package org.sharedagreements.query.agreement;
 
 import org.sharedagreements.kernel.AgreementEvent;
 import org.sharedagreements.kernel.BoundaryCategory;
-import org.sharedagreements.kernel.Confidential;
 import org.sharedagreements.kernel.BoundaryTerms;
+import org.sharedagreements.kernel.Confidential;
+import org.sharedagreements.kernel.EventKind;
+import org.sharedagreements.kernel.access.GrantStatus;
+import org.sharedagreements.kernel.access.Membership;
 import org.sharedagreements.kernel.boundary.BoundaryAccepted;
 import org.sharedagreements.kernel.boundary.BoundaryActivated;
-import org.sharedagreements.kernel.boundary.BoundaryDeclined;
-import org.sharedagreements.kernel.boundary.BoundaryProposalWithdrawn;
+import org.sharedagreements.kernel.boundary.BoundaryEvent;
 import org.sharedagreements.kernel.boundary.BoundaryProposed;
-import org.sharedagreements.kernel.boundary.BoundaryReinstated;
-import org.sharedagreements.kernel.boundary.BoundaryRetired;
-import org.sharedagreements.kernel.boundary.BoundaryReviewDue;
 import org.sharedagreements.kernel.boundary.BoundaryReviewed;
 import org.sharedagreements.kernel.boundary.BoundaryRevised;
-import org.sharedagreements.kernel.boundary.ConsentWithdrawn;
+import org.sharedagreements.kernel.boundary.BoundaryStatus;
 import org.sharedagreements.kernel.breach.BoundaryBroken;
-import org.sharedagreements.kernel.breach.BreachAcknowledged;
-import org.sharedagreements.kernel.breach.BreachResolutionConfirmed;
-import org.sharedagreements.kernel.breach.BreachResolved;
-import org.sharedagreements.kernel.counsellor.CounsellorAccessApproved;
-import org.sharedagreements.kernel.counsellor.CounsellorAccessGranted;
+import org.sharedagreements.kernel.breach.BreachEvent;
+import org.sharedagreements.kernel.breach.BreachStatus;
 import org.sharedagreements.kernel.counsellor.CounsellorAccessRequested;
-import org.sharedagreements.kernel.counsellor.CounsellorAccessRevoked;
+import org.sharedagreements.kernel.counsellor.CounsellorEvent;
 import org.sharedagreements.kernel.membership.AgreementDrafted;
-import org.sharedagreements.kernel.membership.AgreementEnded;
-import org.sharedagreements.kernel.membership.AgreementErased;
+import org.sharedagreements.kernel.membership.AgreementStatus;
 import org.sharedagreements.kernel.membership.PartnerInvited;
-import org.sharedagreements.kernel.membership.PartnerJoined;
-import org.sharedagreements.kernel.membership.PartnerLeft;
-import org.sharedagreements.kernel.redflag.RedFlagAddressed;
+import org.sharedagreements.kernel.membership.PartnerLimits;
+import org.sharedagreements.kernel.redflag.RedFlagEvent;
 import org.sharedagreements.kernel.redflag.RedFlagRaised;
+import org.sharedagreements.kernel.redflag.RedFlagStatus;
 import org.sharedagreements.query.projection.Content;
 import org.sharedagreements.query.projection.EventTime;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * Folds an agreement's events, in sequence order, into its {@link AgreementState}: the one definition of "the
  * state of an agreement" that both the state projection and the as-of query use, so a past state is folded from
  * exactly the events up to that instant, never approximated. No Spring, no I/O: it changes only the state it is
- * given. Events it does not know (reaffirmations, retirement requests, events of later revisions of the
- * language) only move the version on.
+ * given. Every kind of event is named in one switch; some (reaffirmations, retirement requests) only move the
+ * version on.
  */
 public final class AgreementStateFold {
 
@@ -62,132 +58,67 @@ public final class AgreementStateFold {
         AgreementState s = state == null ? new AgreementState() : state;
         if (s.agreementId == null) {
             s.agreementId = event.agreementId().toString();
-            s.status = "FORMING";
+            s.status = AgreementStatus.FORMING;
             s.title = "";
         }
         String actor = event.actor() == null ? null : event.actor().value();
         String when = EventTime.format(at);
 
-        if (event instanceof AgreementDrafted e) {
-            s.title = Content.text(e.title());
-            setPartner(s, actor, "JOINED");
-        } else if (event instanceof PartnerInvited e) {
-            setPartner(s, e.partnerId().value(), "INVITED");
-        } else if (event instanceof PartnerJoined) {
-            setPartner(s, actor, "JOINED");
-        } else if (event instanceof PartnerLeft) {
-            setPartner(s, actor, "LEFT");
-        } else if (event instanceof AgreementEnded) {
-            s.status = "ENDED";
-        } else if (event instanceof AgreementErased) {
-            erase(s);
-        } else if (event instanceof BoundaryProposed e) {
-            AgreementState.Boundary boundary = new AgreementState.Boundary();
-            boundary.boundaryId = e.boundaryId().toString();
-            boundary.category = category(e.terms().category());
-            boundary.status = "PROPOSED";
-            boundary.pending = pending(e.boundaryVersion(), e.terms(), actor, when);
-            s.boundaries.add(boundary);
-        } else if (event instanceof BoundaryRevised e) {
-            boundary(s, e.boundaryId().toString()).pending = pending(e.boundaryVersion(), e.terms(), actor, when);
-        } else if (event instanceof BoundaryAccepted e) {
-            AgreementState.Pending pending = boundary(s, e.boundaryId().toString()).pending;
-            if (pending != null && pending.boundaryVersion == e.boundaryVersion() && !pending.acceptedBy.contains(actor)) {
-                pending.acceptedBy.add(actor);
-            }
-        } else if (event instanceof BoundaryActivated e) {
-            AgreementState.Boundary boundary = boundary(s, e.boundaryId().toString());
-            if (boundary.pending != null && boundary.pending.boundaryVersion == e.boundaryVersion()) {
-                boundary.terms = boundary.pending.terms;
-                boundary.category = boundary.terms.category;
-                boundary.pending = null;
-            }
-            boundary.status = "ACTIVE";
-            boundary.activeVersion = e.boundaryVersion();
-            boundary.nextReviewAt = EventTime.format(e.nextReviewAt());
-            boundary.reviewDue = false;
-        } else if (event instanceof BoundaryDeclined e) {
-            closePending(boundary(s, e.boundaryId().toString()), "DECLINED");
-        } else if (event instanceof BoundaryProposalWithdrawn e) {
-            closePending(boundary(s, e.boundaryId().toString()), "WITHDRAWN");
-        } else if (event instanceof ConsentWithdrawn e) {
-            boundary(s, e.boundaryId().toString()).status = "SUSPENDED";
-        } else if (event instanceof BoundaryReinstated e) {
-            boundary(s, e.boundaryId().toString()).status = "ACTIVE";
-        } else if (event instanceof BoundaryReviewDue e) {
-            boundary(s, e.boundaryId().toString()).reviewDue = true;
-        } else if (event instanceof BoundaryReviewed e) {
-            AgreementState.Boundary boundary = boundary(s, e.boundaryId().toString());
-            boundary.reviewDue = false;
-            boundary.nextReviewAt = EventTime.format(e.nextReviewAt());
-        } else if (event instanceof BoundaryRetired e) {
-            AgreementState.Boundary boundary = boundary(s, e.boundaryId().toString());
-            boundary.status = "RETIRED";
-            boundary.pending = null;
-            boundary.reviewDue = false;
-            boundary.nextReviewAt = null;
-        } else if (event instanceof BoundaryBroken e) {
-            AgreementState.Breach breach = new AgreementState.Breach();
-            breach.breachId = e.breachId().toString();
-            breach.boundaryId = e.boundaryId().toString();
-            breach.boundaryVersion = e.boundaryVersion();
-            breach.breachedBy = e.breachedBy().value();
-            breach.reportedBy = actor;
-            breach.selfDisclosed = e.selfDisclosed();
-            breach.status = "OPEN";
-            breach.occurredAt = EventTime.format(e.occurredAt());
-            breach.reportedAt = when;
-            breach.description = Content.text(e.description());
-            s.breaches.add(breach);
-        } else if (event instanceof BreachAcknowledged e) {
-            breach(s, e.breachId().toString()).status = "ACKNOWLEDGED";
-        } else if (event instanceof BreachResolutionConfirmed e) {
-            AgreementState.Breach breach = breach(s, e.breachId().toString());
-            if (!breach.resolutionConfirmedBy.contains(actor)) {
-                breach.resolutionConfirmedBy.add(actor);
-            }
-        } else if (event instanceof BreachResolved e) {
-            breach(s, e.breachId().toString()).status = "RESOLVED";
-        } else if (event instanceof RedFlagRaised e) {
-            AgreementState.RedFlag flag = new AgreementState.RedFlag();
-            flag.flagId = e.flagId().toString();
-            flag.indicator = e.indicator().name();
-            flag.raisedBy = actor;
-            flag.status = "OPEN";
-            flag.raisedAt = when;
-            flag.note = e.note() == null ? "" : e.note();
-            s.redFlags.add(flag);
-        } else if (event instanceof RedFlagAddressed e) {
-            AgreementState.RedFlag flag = redFlag(s, e.flagId().toString());
-            flag.status = "ADDRESSED";
-            flag.addressedBy = actor;
-        } else if (event instanceof CounsellorAccessRequested e) {
-            String counsellorId = e.counsellorId().value();
-            AgreementState.Counsellor counsellor = s.counsellor(counsellorId);
-            if (counsellor == null) {
-                counsellor = new AgreementState.Counsellor();
-                counsellor.counsellorId = counsellorId;
-                s.counsellors.add(counsellor);
-            }
-            counsellor.status = "PENDING";
-            counsellor.requestedBy = actor;
-            counsellor.approvedBy.clear();
-            counsellor.approvedBy.add(actor);
-        } else if (event instanceof CounsellorAccessApproved e) {
-            AgreementState.Counsellor counsellor = counsellor(s, e.counsellorId().value());
-            if (!counsellor.approvedBy.contains(actor)) {
-                counsellor.approvedBy.add(actor);
-            }
-        } else if (event instanceof CounsellorAccessGranted e) {
-            counsellor(s, e.counsellorId().value()).status = "GRANTED";
-        } else if (event instanceof CounsellorAccessRevoked e) {
-            counsellor(s, e.counsellorId().value()).status = "REVOKED";
-        }
+        // a switch expression: the compiler insists on every kind, so no event is forgotten silently
+        Change change = switch (EventKind.of(event)) {
+            case AGREEMENT_DRAFTED -> () -> {
+                s.title = Content.text(((AgreementDrafted) event).title());
+                setPartner(s, actor, Membership.JOINED);
+            };
+            case PARTNER_INVITED ->
+                    () -> setPartner(s, ((PartnerInvited) event).partnerId().value(), Membership.INVITED);
+            case PARTNER_JOINED -> () -> setPartner(s, actor, Membership.JOINED);
+            case PARTNER_LEFT -> () -> setPartner(s, actor, Membership.LEFT);
+            case AGREEMENT_ENDED -> () -> s.status = AgreementStatus.ENDED;
+            case AGREEMENT_ERASED -> () -> erase(s);
+            case BOUNDARY_PROPOSED -> () -> proposed(s, (BoundaryProposed) event, actor, when);
+            case BOUNDARY_REVISED -> () -> {
+                BoundaryRevised e = (BoundaryRevised) event;
+                boundary(s, e).pending = pending(e.boundaryVersion(), e.terms(), actor, when);
+            };
+            case BOUNDARY_ACCEPTED -> () -> accepted(s, (BoundaryAccepted) event, actor);
+            case BOUNDARY_ACTIVATED -> () -> activated(s, (BoundaryActivated) event);
+            case BOUNDARY_DECLINED -> () -> closePending(boundary(s, (BoundaryEvent) event), BoundaryStatus.DECLINED);
+            case BOUNDARY_PROPOSAL_WITHDRAWN ->
+                    () -> closePending(boundary(s, (BoundaryEvent) event), BoundaryStatus.WITHDRAWN);
+            case CONSENT_WITHDRAWN -> () -> boundary(s, (BoundaryEvent) event).status = BoundaryStatus.SUSPENDED;
+            case BOUNDARY_REINSTATED -> () -> boundary(s, (BoundaryEvent) event).status = BoundaryStatus.ACTIVE;
+            case BOUNDARY_REVIEW_DUE -> () -> boundary(s, (BoundaryEvent) event).reviewDue = true;
+            case BOUNDARY_REVIEWED -> () -> {
+                AgreementState.Boundary boundary = boundary(s, (BoundaryEvent) event);
+                boundary.reviewDue = false;
+                boundary.nextReviewAt = EventTime.format(((BoundaryReviewed) event).nextReviewAt());
+            };
+            case BOUNDARY_RETIRED -> () -> retired(boundary(s, (BoundaryEvent) event));
+            // reaffirmations and retirement requests show in the timeline, not in the state
+            case BOUNDARY_REAFFIRMED, BOUNDARY_RETIREMENT_REQUESTED -> () -> { };
+            case BOUNDARY_BROKEN -> () -> broken(s, (BoundaryBroken) event, actor, when);
+            case BREACH_ACKNOWLEDGED -> () -> breach(s, (BreachEvent) event).status = BreachStatus.ACKNOWLEDGED;
+            case BREACH_RESOLUTION_CONFIRMED ->
+                    () -> addOnce(breach(s, (BreachEvent) event).resolutionConfirmedBy, actor);
+            case BREACH_RESOLVED -> () -> breach(s, (BreachEvent) event).status = BreachStatus.RESOLVED;
+            case RED_FLAG_RAISED -> () -> raised(s, (RedFlagRaised) event, actor, when);
+            case RED_FLAG_ADDRESSED -> () -> {
+                AgreementState.RedFlag flag = redFlag(s, (RedFlagEvent) event);
+                flag.status = RedFlagStatus.ADDRESSED;
+                flag.addressedBy = actor;
+            };
+            case COUNSELLOR_ACCESS_REQUESTED -> () -> requested(s, (CounsellorAccessRequested) event, actor);
+            case COUNSELLOR_ACCESS_APPROVED -> () -> addOnce(counsellor(s, (CounsellorEvent) event).approvedBy, actor);
+            case COUNSELLOR_ACCESS_GRANTED -> () -> counsellor(s, (CounsellorEvent) event).status = GrantStatus.GRANTED;
+            case COUNSELLOR_ACCESS_REVOKED -> () -> counsellor(s, (CounsellorEvent) event).status = GrantStatus.REVOKED;
+        };
+        change.apply();
 
-        if ("FORMING".equals(s.status)) {
-            long joined = s.partners.stream().filter(p -> "JOINED".equals(p.status)).count();
-            if (joined >= 2) {
-                s.status = "ACTIVE";
+        if (s.status == AgreementStatus.FORMING) {
+            long joined = s.partners.stream().filter(p -> p.status == Membership.JOINED).count();
+            if (joined >= PartnerLimits.MIN) {
+                s.status = AgreementStatus.ACTIVE;
             }
         }
         s.version = sequence;
@@ -195,7 +126,96 @@ public final class AgreementStateFold {
         return s;
     }
 
-    private static void setPartner(AgreementState s, String partnerId, String status) {
+    /** What one event does to the state. */
+    @FunctionalInterface
+    private interface Change {
+        void apply();
+    }
+
+    private static void proposed(AgreementState s, BoundaryProposed e, String actor, String when) {
+        AgreementState.Boundary boundary = new AgreementState.Boundary();
+        boundary.boundaryId = e.boundaryId().toString();
+        boundary.category = category(e.terms().category());
+        boundary.status = BoundaryStatus.PROPOSED;
+        boundary.pending = pending(e.boundaryVersion(), e.terms(), actor, when);
+        s.boundaries.add(boundary);
+    }
+
+    private static void accepted(AgreementState s, BoundaryAccepted e, String actor) {
+        AgreementState.Pending pending = boundary(s, e).pending;
+        if (pending != null && pending.boundaryVersion == e.boundaryVersion()) {
+            addOnce(pending.acceptedBy, actor);
+        }
+    }
+
+    private static void activated(AgreementState s, BoundaryActivated e) {
+        AgreementState.Boundary boundary = boundary(s, e);
+        if (boundary.pending != null && boundary.pending.boundaryVersion == e.boundaryVersion()) {
+            boundary.terms = boundary.pending.terms;
+            boundary.category = boundary.terms.category;
+            boundary.pending = null;
+        }
+        boundary.status = BoundaryStatus.ACTIVE;
+        boundary.activeVersion = e.boundaryVersion();
+        boundary.nextReviewAt = EventTime.format(e.nextReviewAt());
+        boundary.reviewDue = false;
+    }
+
+    private static void retired(AgreementState.Boundary boundary) {
+        boundary.status = BoundaryStatus.RETIRED;
+        boundary.pending = null;
+        boundary.reviewDue = false;
+        boundary.nextReviewAt = null;
+    }
+
+    private static void broken(AgreementState s, BoundaryBroken e, String actor, String when) {
+        AgreementState.Breach breach = new AgreementState.Breach();
+        breach.breachId = e.breachId().toString();
+        breach.boundaryId = e.boundaryId().toString();
+        breach.boundaryVersion = e.boundaryVersion();
+        breach.breachedBy = e.breachedBy().value();
+        breach.reportedBy = actor;
+        breach.selfDisclosed = e.selfDisclosed();
+        breach.status = BreachStatus.OPEN;
+        breach.occurredAt = EventTime.format(e.occurredAt());
+        breach.reportedAt = when;
+        breach.description = Content.text(e.description());
+        s.breaches.add(breach);
+    }
+
+    private static void raised(AgreementState s, RedFlagRaised e, String actor, String when) {
+        AgreementState.RedFlag flag = new AgreementState.RedFlag();
+        flag.flagId = e.flagId().toString();
+        flag.indicator = e.indicator().name();
+        flag.raisedBy = actor;
+        flag.status = RedFlagStatus.OPEN;
+        flag.raisedAt = when;
+        flag.note = e.note() == null ? "" : e.note();
+        s.redFlags.add(flag);
+    }
+
+    /** A new request starts a new round: pending, with only the requester's approval. */
+    private static void requested(AgreementState s, CounsellorAccessRequested e, String actor) {
+        String counsellorId = e.counsellorId().value();
+        AgreementState.Counsellor counsellor = s.counsellor(counsellorId);
+        if (counsellor == null) {
+            counsellor = new AgreementState.Counsellor();
+            counsellor.counsellorId = counsellorId;
+            s.counsellors.add(counsellor);
+        }
+        counsellor.status = GrantStatus.PENDING;
+        counsellor.requestedBy = actor;
+        counsellor.approvedBy.clear();
+        counsellor.approvedBy.add(actor);
+    }
+
+    private static void addOnce(List<String> people, String person) {
+        if (!people.contains(person)) {
+            people.add(person);
+        }
+    }
+
+    private static void setPartner(AgreementState s, String partnerId, Membership status) {
         AgreementState.Partner partner = s.partner(partnerId);
         if (partner == null) {
             s.partners.add(new AgreementState.Partner(partnerId, status));
@@ -215,8 +235,8 @@ public final class AgreementStateFold {
     }
 
     /** A declined or withdrawn proposal ends the boundary; a declined or withdrawn revision leaves it as it was. */
-    private static void closePending(AgreementState.Boundary boundary, String statusIfProposal) {
-        if ("PROPOSED".equals(boundary.status)) {
+    private static void closePending(AgreementState.Boundary boundary, BoundaryStatus statusIfProposal) {
+        if (boundary.status == BoundaryStatus.PROPOSED) {
             boundary.status = statusIfProposal;
         }
         boundary.pending = null;
@@ -227,7 +247,7 @@ public final class AgreementStateFold {
      * {@value Confidential#ERASED}; ids, people, statuses, versions and times stay.
      */
     private static void erase(AgreementState s) {
-        s.status = "ERASED";
+        s.status = AgreementStatus.ERASED;
         s.title = Confidential.ERASED;
         for (AgreementState.Boundary boundary : s.boundaries) {
             boundary.category = Confidential.ERASED;
@@ -264,19 +284,23 @@ public final class AgreementStateFold {
         return t;
     }
 
-    private static AgreementState.Boundary boundary(AgreementState s, String boundaryId) {
+    private static AgreementState.Boundary boundary(AgreementState s, BoundaryEvent event) {
+        String boundaryId = event.boundaryId().toString();
         return found(s.boundary(boundaryId), "boundary", boundaryId, s);
     }
 
-    private static AgreementState.Breach breach(AgreementState s, String breachId) {
+    private static AgreementState.Breach breach(AgreementState s, BreachEvent event) {
+        String breachId = event.breachId().toString();
         return found(s.breach(breachId), "breach", breachId, s);
     }
 
-    private static AgreementState.RedFlag redFlag(AgreementState s, String flagId) {
+    private static AgreementState.RedFlag redFlag(AgreementState s, RedFlagEvent event) {
+        String flagId = event.flagId().toString();
         return found(s.redFlag(flagId), "red flag", flagId, s);
     }
 
-    private static AgreementState.Counsellor counsellor(AgreementState s, String counsellorId) {
+    private static AgreementState.Counsellor counsellor(AgreementState s, CounsellorEvent event) {
+        String counsellorId = event.counsellorId().value();
         return found(s.counsellor(counsellorId), "counsellor", counsellorId, s);
     }
 

@@ -64,9 +64,10 @@ public class AgreementStateProjection {
         if (state == null) {
             return entries;
         }
-        state.partners.forEach(p -> entries.add(new AgreementAccess.Entry(p.partnerId, AccessRole.PARTNER, p.status)));
+        state.partners.forEach(p -> entries.add(
+                new AgreementAccess.Entry(p.partnerId, AccessRole.PARTNER, p.status.name())));
         state.counsellors.forEach(c -> entries.add(
-                new AgreementAccess.Entry(c.counsellorId, AccessRole.COUNSELLOR, c.status)));
+                new AgreementAccess.Entry(c.counsellorId, AccessRole.COUNSELLOR, c.status.name())));
         return entries;
     }
 

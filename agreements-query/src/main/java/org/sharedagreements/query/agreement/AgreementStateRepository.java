@@ -61,7 +61,8 @@ public class AgreementStateRepository {
                             version = EXCLUDED.version, last_event_at = EXCLUDED.last_event_at,
                             document = EXCLUDED.document""",
                 changed.stream().map(state -> new Object[]{AgreementId.of(state.agreementId).value(), state.title,
-                        state.status, state.version, Timestamp.from(Instant.parse(state.lastEventAt)), write(state)})
+                        state.status.name(), state.version, Timestamp.from(Instant.parse(state.lastEventAt)),
+                        write(state)})
                         .toList());
     }
 

@@ -1,5 +1,7 @@
 package org.sharedagreements.query.caseload;
 
+import org.sharedagreements.kernel.breach.BreachStatus;
+import org.sharedagreements.kernel.redflag.RedFlagStatus;
 import org.sharedagreements.query.agreement.AgreementState;
 
 import java.time.Duration;
@@ -17,11 +19,12 @@ public final class Caseload {
 
     public static CaseloadEntry entry(AgreementState state, Instant now) {
         List<CaseloadEntry.OpenBreach> breaches = state.breaches.stream()
-                .filter(b -> !"RESOLVED".equals(b.status))
-                .map(b -> new CaseloadEntry.OpenBreach(b.breachId, b.boundaryId, b.status, b.breachedBy, b.occurredAt))
+                .filter(b -> b.status != BreachStatus.RESOLVED)
+                .map(b -> new CaseloadEntry.OpenBreach(b.breachId, b.boundaryId, b.status.name(), b.breachedBy,
+                        b.occurredAt))
                 .toList();
         List<CaseloadEntry.OpenRedFlag> flags = state.redFlags.stream()
-                .filter(f -> "OPEN".equals(f.status))
+                .filter(f -> f.status == RedFlagStatus.OPEN)
                 .map(f -> new CaseloadEntry.OpenRedFlag(f.flagId, f.indicator, f.raisedBy, f.raisedAt))
                 .toList();
         List<CaseloadEntry.ReviewDue> reviews = state.boundaries.stream()
@@ -37,7 +40,7 @@ public final class Caseload {
                         b.pending.proposedBy, b.pending.proposedAt, List.copyOf(b.pending.acceptedBy)))
                 .toList();
         boolean attention = !breaches.isEmpty() || !flags.isEmpty() || !reviews.isEmpty() || !pending.isEmpty();
-        return new CaseloadEntry(state.agreementId, state.title, state.status, state.version, state.lastEventAt,
+        return new CaseloadEntry(state.agreementId, state.title, state.status.name(), state.version, state.lastEventAt,
                 attention, breaches, flags, reviews, pending);
     }
 }

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.sharedagreements.kernel.AgreementEvent;
 import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.kernel.EventKind;
 import org.sharedagreements.kernel.boundary.BoundaryAccepted;
 import org.sharedagreements.kernel.boundary.BoundaryActivated;
 import org.sharedagreements.kernel.boundary.BoundaryDeclined;
@@ -14,7 +15,6 @@ import org.sharedagreements.kernel.boundary.BoundaryProposalWithdrawn;
 import org.sharedagreements.kernel.boundary.BoundaryProposed;
 import org.sharedagreements.kernel.boundary.BoundaryRetired;
 import org.sharedagreements.kernel.boundary.BoundaryRevised;
-import org.sharedagreements.kernel.membership.AgreementErased;
 import org.sharedagreements.query.QuerySide;
 import org.sharedagreements.query.projection.EventTime;
 import org.sharedagreements.query.projection.BatchProgress;
@@ -53,23 +53,43 @@ public class BoundaryHistoryProjection {
         AgreementId a = event.agreementId();
         Instant at = EventTime.millis(timestamp);
         String actor = event.actor() == null ? null : event.actor().value();
-        if (event instanceof BoundaryProposed e) {
-            history.proposed(a, e.boundaryId(), e.boundaryVersion(), "PROPOSAL", e.terms(), actor, at, sequence);
-        } else if (event instanceof BoundaryRevised e) {
-            history.proposed(a, e.boundaryId(), e.boundaryVersion(), "REVISION", e.terms(), actor, at, sequence);
-        } else if (event instanceof BoundaryAccepted e) {
-            history.accepted(a, e.boundaryId(), e.boundaryVersion(), actor, sequence);
-        } else if (event instanceof BoundaryActivated e) {
-            history.activated(a, e.boundaryId(), e.boundaryVersion(), actor, at, sequence);
-        } else if (event instanceof BoundaryDeclined e) {
-            history.decided(a, e.boundaryId(), e.boundaryVersion(), "DECLINED", actor, at, e.reason(), sequence);
-        } else if (event instanceof BoundaryProposalWithdrawn e) {
-            history.decided(a, e.boundaryId(), e.boundaryVersion(), "WITHDRAWN", actor, at, null, sequence);
-        } else if (event instanceof BoundaryRetired e) {
-            history.retired(a, e.boundaryId(), actor, at, sequence);
-        } else if (event instanceof AgreementErased) {
-            history.erase(a);
-        }
+        // a switch expression, so that a new kind of event is a decision here, not silently nothing
+        Runnable change = switch (EventKind.of(event)) {
+            case BOUNDARY_PROPOSED -> () -> {
+                BoundaryProposed e = (BoundaryProposed) event;
+                history.proposed(a, e.boundaryId(), e.boundaryVersion(), "PROPOSAL", e.terms(), actor, at, sequence);
+            };
+            case BOUNDARY_REVISED -> () -> {
+                BoundaryRevised e = (BoundaryRevised) event;
+                history.proposed(a, e.boundaryId(), e.boundaryVersion(), "REVISION", e.terms(), actor, at, sequence);
+            };
+            case BOUNDARY_ACCEPTED -> () -> {
+                BoundaryAccepted e = (BoundaryAccepted) event;
+                history.accepted(a, e.boundaryId(), e.boundaryVersion(), actor, sequence);
+            };
+            case BOUNDARY_ACTIVATED -> () -> {
+                BoundaryActivated e = (BoundaryActivated) event;
+                history.activated(a, e.boundaryId(), e.boundaryVersion(), actor, at, sequence);
+            };
+            case BOUNDARY_DECLINED -> () -> {
+                BoundaryDeclined e = (BoundaryDeclined) event;
+                history.decided(a, e.boundaryId(), e.boundaryVersion(), "DECLINED", actor, at, e.reason(), sequence);
+            };
+            case BOUNDARY_PROPOSAL_WITHDRAWN -> () -> {
+                BoundaryProposalWithdrawn e = (BoundaryProposalWithdrawn) event;
+                history.decided(a, e.boundaryId(), e.boundaryVersion(), "WITHDRAWN", actor, at, null, sequence);
+            };
+            case BOUNDARY_RETIRED ->
+                    () -> history.retired(a, ((BoundaryRetired) event).boundaryId(), actor, at, sequence);
+            case AGREEMENT_ERASED -> () -> history.erase(a);
+            // the history is of versions and their outcomes; consent, reviews, breaches, flags, counsellors are not
+            case AGREEMENT_DRAFTED, PARTNER_INVITED, PARTNER_JOINED, PARTNER_LEFT, AGREEMENT_ENDED, CONSENT_WITHDRAWN,
+                    BOUNDARY_REAFFIRMED, BOUNDARY_REINSTATED, BOUNDARY_REVIEW_DUE, BOUNDARY_REVIEWED,
+                    BOUNDARY_RETIREMENT_REQUESTED, BOUNDARY_BROKEN, BREACH_ACKNOWLEDGED, BREACH_RESOLUTION_CONFIRMED,
+                    BREACH_RESOLVED, RED_FLAG_RAISED, RED_FLAG_ADDRESSED, COUNSELLOR_ACCESS_REQUESTED,
+                    COUNSELLOR_ACCESS_APPROVED, COUNSELLOR_ACCESS_GRANTED, COUNSELLOR_ACCESS_REVOKED -> () -> { };
+        };
+        change.run();
     }
 
     /** The agreements' progress within a batch of events, written once when the batch commits. */

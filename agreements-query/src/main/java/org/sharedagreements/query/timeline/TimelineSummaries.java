@@ -1,6 +1,7 @@
 package org.sharedagreements.query.timeline;
 
 import org.sharedagreements.kernel.AgreementEvent;
+import org.sharedagreements.kernel.EventKind;
 import org.sharedagreements.kernel.boundary.BoundaryAccepted;
 import org.sharedagreements.kernel.boundary.BoundaryActivated;
 import org.sharedagreements.kernel.boundary.BoundaryDeclined;
@@ -8,27 +9,16 @@ import org.sharedagreements.kernel.boundary.BoundaryProposalWithdrawn;
 import org.sharedagreements.kernel.boundary.BoundaryProposed;
 import org.sharedagreements.kernel.boundary.BoundaryReaffirmed;
 import org.sharedagreements.kernel.boundary.BoundaryReinstated;
-import org.sharedagreements.kernel.boundary.BoundaryRetired;
-import org.sharedagreements.kernel.boundary.BoundaryRetirementRequested;
 import org.sharedagreements.kernel.boundary.BoundaryReviewDue;
 import org.sharedagreements.kernel.boundary.BoundaryReviewed;
 import org.sharedagreements.kernel.boundary.BoundaryRevised;
 import org.sharedagreements.kernel.boundary.ConsentWithdrawn;
 import org.sharedagreements.kernel.breach.BoundaryBroken;
-import org.sharedagreements.kernel.breach.BreachAcknowledged;
-import org.sharedagreements.kernel.breach.BreachResolutionConfirmed;
-import org.sharedagreements.kernel.breach.BreachResolved;
-import org.sharedagreements.kernel.counsellor.CounsellorAccessApproved;
-import org.sharedagreements.kernel.counsellor.CounsellorAccessGranted;
-import org.sharedagreements.kernel.counsellor.CounsellorAccessRequested;
 import org.sharedagreements.kernel.counsellor.CounsellorAccessRevoked;
+import org.sharedagreements.kernel.counsellor.CounsellorEvent;
 import org.sharedagreements.kernel.counsellor.RevocationReason;
-import org.sharedagreements.kernel.membership.AgreementDrafted;
-import org.sharedagreements.kernel.membership.AgreementEnded;
+import org.sharedagreements.kernel.membership.AgreementErased;
 import org.sharedagreements.kernel.membership.PartnerInvited;
-import org.sharedagreements.kernel.membership.PartnerJoined;
-import org.sharedagreements.kernel.membership.PartnerLeft;
-import org.sharedagreements.kernel.redflag.RedFlagAddressed;
 import org.sharedagreements.kernel.redflag.RedFlagRaised;
 import org.sharedagreements.query.projection.EventTime;
 
@@ -45,69 +35,67 @@ public final class TimelineSummaries {
 
     public static String of(AgreementEvent event) {
         String actor = event.actor() == null ? "The service" : event.actor().value();
-        if (event instanceof AgreementDrafted) {
-            return actor + " drafted the agreement.";
-        } else if (event instanceof PartnerInvited e) {
-            return actor + " invited " + e.partnerId().value() + " to join as a partner.";
-        } else if (event instanceof PartnerJoined) {
-            return actor + " joined the agreement.";
-        } else if (event instanceof PartnerLeft) {
-            return actor + " left the agreement.";
-        } else if (event instanceof AgreementEnded) {
-            return "The agreement ended because a partner left.";
-        } else if (event instanceof BoundaryProposed e) {
-            return actor + " proposed a new boundary (version " + e.boundaryVersion() + ").";
-        } else if (event instanceof BoundaryAccepted e) {
-            return actor + " accepted version " + e.boundaryVersion() + " of a boundary.";
-        } else if (event instanceof BoundaryActivated e) {
-            return "Every partner accepted version " + e.boundaryVersion() + " of a boundary, so it is now in force.";
-        } else if (event instanceof BoundaryDeclined e) {
-            return actor + " declined version " + e.boundaryVersion() + " of a boundary.";
-        } else if (event instanceof BoundaryProposalWithdrawn e) {
-            return actor + " withdrew the proposed version " + e.boundaryVersion() + " of a boundary.";
-        } else if (event instanceof BoundaryRevised e) {
-            return actor + " proposed a revision of a boundary (version " + e.boundaryVersion() + ").";
-        } else if (event instanceof ConsentWithdrawn e) {
-            return actor + " withdrew consent to version " + e.boundaryVersion() + " of a boundary, which is suspended.";
-        } else if (event instanceof BoundaryReaffirmed e) {
-            return actor + " reaffirmed version " + e.boundaryVersion() + " of a boundary.";
-        } else if (event instanceof BoundaryReinstated e) {
-            return "Every partner reaffirmed version " + e.boundaryVersion() + " of a suspended boundary, so it is active again.";
-        } else if (event instanceof BoundaryReviewDue e) {
-            return "Version " + e.boundaryVersion() + " of a boundary is due for review.";
-        } else if (event instanceof BoundaryReviewed e) {
-            return "Every partner reaffirmed a boundary on review; the next review is due at "
-                    + EventTime.format(e.nextReviewAt()) + ".";
-        } else if (event instanceof BoundaryRetirementRequested) {
-            return actor + " asked to retire a boundary.";
-        } else if (event instanceof BoundaryRetired) {
-            return "Every partner asked to retire a boundary, so it is retired.";
-        } else if (event instanceof BoundaryBroken e) {
-            return e.selfDisclosed()
-                    ? actor + " disclosed breaking version " + e.boundaryVersion() + " of a boundary."
-                    : actor + " reported that " + e.breachedBy().value() + " broke version " + e.boundaryVersion()
+        return switch (EventKind.of(event)) {
+            case AGREEMENT_DRAFTED -> actor + " drafted the agreement.";
+            case PARTNER_INVITED -> actor + " invited " + ((PartnerInvited) event).partnerId().value()
+                    + " to join as a partner.";
+            case PARTNER_JOINED -> actor + " joined the agreement.";
+            case PARTNER_LEFT -> actor + " left the agreement.";
+            case AGREEMENT_ENDED -> "The agreement ended because a partner left.";
+            // the sentence the timeline has always stored for an erasure
+            case AGREEMENT_ERASED -> actor + " recorded " + AgreementErased.class.getSimpleName() + ".";
+            case BOUNDARY_PROPOSED -> actor + " proposed a new boundary (version "
+                    + ((BoundaryProposed) event).boundaryVersion() + ").";
+            case BOUNDARY_ACCEPTED -> actor + " accepted version " + ((BoundaryAccepted) event).boundaryVersion()
                     + " of a boundary.";
-        } else if (event instanceof BreachAcknowledged) {
-            return actor + " acknowledged a breach.";
-        } else if (event instanceof BreachResolutionConfirmed) {
-            return actor + " confirmed that a breach is resolved.";
-        } else if (event instanceof BreachResolved) {
-            return "Every partner confirmed that a breach is resolved.";
-        } else if (event instanceof RedFlagRaised e) {
-            return actor + " raised a red flag about " + e.indicator().name().toLowerCase(Locale.ROOT) + ".";
-        } else if (event instanceof RedFlagAddressed) {
-            return actor + " marked a red flag as addressed.";
-        } else if (event instanceof CounsellorAccessRequested e) {
-            return actor + " asked for counsellor " + e.counsellorId().value() + " to have access.";
-        } else if (event instanceof CounsellorAccessApproved e) {
-            return actor + " approved access for counsellor " + e.counsellorId().value() + ".";
-        } else if (event instanceof CounsellorAccessGranted e) {
-            return "Every partner approved, so counsellor " + e.counsellorId().value() + " has access.";
-        } else if (event instanceof CounsellorAccessRevoked e) {
-            return e.reason() == RevocationReason.MEMBERSHIP_CHANGED
-                    ? "Access for counsellor " + e.counsellorId().value() + " ended because a new partner joined."
-                    : actor + " revoked access for counsellor " + e.counsellorId().value() + ".";
-        }
-        return actor + " recorded " + event.getClass().getSimpleName() + ".";
+            case BOUNDARY_ACTIVATED -> "Every partner accepted version " + ((BoundaryActivated) event).boundaryVersion()
+                    + " of a boundary, so it is now in force.";
+            case BOUNDARY_DECLINED -> actor + " declined version " + ((BoundaryDeclined) event).boundaryVersion()
+                    + " of a boundary.";
+            case BOUNDARY_PROPOSAL_WITHDRAWN -> actor + " withdrew the proposed version "
+                    + ((BoundaryProposalWithdrawn) event).boundaryVersion() + " of a boundary.";
+            case BOUNDARY_REVISED -> actor + " proposed a revision of a boundary (version "
+                    + ((BoundaryRevised) event).boundaryVersion() + ").";
+            case CONSENT_WITHDRAWN -> actor + " withdrew consent to version "
+                    + ((ConsentWithdrawn) event).boundaryVersion() + " of a boundary, which is suspended.";
+            case BOUNDARY_REAFFIRMED -> actor + " reaffirmed version " + ((BoundaryReaffirmed) event).boundaryVersion()
+                    + " of a boundary.";
+            case BOUNDARY_REINSTATED -> "Every partner reaffirmed version "
+                    + ((BoundaryReinstated) event).boundaryVersion()
+                    + " of a suspended boundary, so it is active again.";
+            case BOUNDARY_REVIEW_DUE -> "Version " + ((BoundaryReviewDue) event).boundaryVersion()
+                    + " of a boundary is due for review.";
+            case BOUNDARY_REVIEWED -> "Every partner reaffirmed a boundary on review; the next review is due at "
+                    + EventTime.format(((BoundaryReviewed) event).nextReviewAt()) + ".";
+            case BOUNDARY_RETIREMENT_REQUESTED -> actor + " asked to retire a boundary.";
+            case BOUNDARY_RETIRED -> "Every partner asked to retire a boundary, so it is retired.";
+            case BOUNDARY_BROKEN -> broken(actor, (BoundaryBroken) event);
+            case BREACH_ACKNOWLEDGED -> actor + " acknowledged a breach.";
+            case BREACH_RESOLUTION_CONFIRMED -> actor + " confirmed that a breach is resolved.";
+            case BREACH_RESOLVED -> "Every partner confirmed that a breach is resolved.";
+            case RED_FLAG_RAISED -> actor + " raised a red flag about "
+                    + ((RedFlagRaised) event).indicator().name().toLowerCase(Locale.ROOT) + ".";
+            case RED_FLAG_ADDRESSED -> actor + " marked a red flag as addressed.";
+            case COUNSELLOR_ACCESS_REQUESTED -> actor + " asked for counsellor " + counsellor(event)
+                    + " to have access.";
+            case COUNSELLOR_ACCESS_APPROVED -> actor + " approved access for counsellor " + counsellor(event) + ".";
+            case COUNSELLOR_ACCESS_GRANTED -> "Every partner approved, so counsellor " + counsellor(event)
+                    + " has access.";
+            case COUNSELLOR_ACCESS_REVOKED -> ((CounsellorAccessRevoked) event).reason()
+                    == RevocationReason.MEMBERSHIP_CHANGED
+                    ? "Access for counsellor " + counsellor(event) + " ended because a new partner joined."
+                    : actor + " revoked access for counsellor " + counsellor(event) + ".";
+        };
+    }
+
+    private static String broken(String actor, BoundaryBroken e) {
+        return e.selfDisclosed()
+                ? actor + " disclosed breaking version " + e.boundaryVersion() + " of a boundary."
+                : actor + " reported that " + e.breachedBy().value() + " broke version " + e.boundaryVersion()
+                + " of a boundary.";
+    }
+
+    private static String counsellor(AgreementEvent event) {
+        return ((CounsellorEvent) event).counsellorId().value();
     }
 }

@@ -6,11 +6,15 @@ import org.sharedagreements.kernel.BreachId;
 import org.sharedagreements.kernel.CounsellorId;
 import org.sharedagreements.kernel.RedFlagId;
 import org.sharedagreements.kernel.RedFlagIndicator;
+import org.sharedagreements.kernel.access.GrantStatus;
+import org.sharedagreements.kernel.access.Membership;
 import org.sharedagreements.kernel.boundary.BoundaryDeclined;
 import org.sharedagreements.kernel.boundary.BoundaryRevised;
+import org.sharedagreements.kernel.boundary.BoundaryStatus;
 import org.sharedagreements.kernel.boundary.ConsentWithdrawn;
 import org.sharedagreements.kernel.breach.BoundaryBroken;
 import org.sharedagreements.kernel.breach.BreachAcknowledged;
+import org.sharedagreements.kernel.breach.BreachStatus;
 import org.sharedagreements.kernel.counsellor.CounsellorAccessApproved;
 import org.sharedagreements.kernel.counsellor.CounsellorAccessGranted;
 import org.sharedagreements.kernel.counsellor.CounsellorAccessRequested;
@@ -18,10 +22,12 @@ import org.sharedagreements.kernel.counsellor.CounsellorAccessRevoked;
 import org.sharedagreements.kernel.counsellor.RevocationReason;
 import org.sharedagreements.kernel.membership.AgreementDrafted;
 import org.sharedagreements.kernel.membership.AgreementEnded;
+import org.sharedagreements.kernel.membership.AgreementStatus;
 import org.sharedagreements.kernel.membership.EndReason;
 import org.sharedagreements.kernel.membership.PartnerLeft;
 import org.sharedagreements.kernel.redflag.RedFlagAddressed;
 import org.sharedagreements.kernel.redflag.RedFlagRaised;
+import org.sharedagreements.kernel.redflag.RedFlagStatus;
 import org.sharedagreements.query.support.Story;
 
 import java.time.Instant;
@@ -46,13 +52,13 @@ class AgreementStateFoldTest {
         Story story = new Story();
         story.then(new AgreementDrafted(story.agreementId, ADA, "Ours"));
         AgreementState drafted = fold(story);
-        assertThat(drafted.status).isEqualTo("FORMING");
+        assertThat(drafted.status).isEqualTo(AgreementStatus.FORMING);
         assertThat(drafted.title).isEqualTo("Ours");
         assertThat(drafted.version).isZero();
         assertThat(drafted.lastEventAt).isEqualTo("2026-01-05T10:00:00.123Z");
 
         AgreementState formed = fold(Story.formed());
-        assertThat(formed.status).isEqualTo("ACTIVE");
+        assertThat(formed.status).isEqualTo(AgreementStatus.ACTIVE);
         assertThat(formed.version).isEqualTo(2);
         assertThat(formed.partners).extracting(p -> p.partnerId + ":" + p.status)
                 .containsExactly("ada:JOINED", "ben:JOINED");
@@ -65,7 +71,7 @@ class AgreementStateFoldTest {
         story.then(new BoundaryRevised(story.agreementId, BEN, boundary, 2, Story.terms("v2", "P14D")));
 
         AgreementState.Boundary pending = fold(story).boundary(boundary.toString());
-        assertThat(pending.status).isEqualTo("ACTIVE");
+        assertThat(pending.status).isEqualTo(BoundaryStatus.ACTIVE);
         assertThat(pending.activeVersion).isEqualTo(1);
         assertThat(pending.terms.statement).isEqualTo("v1");
         assertThat(pending.pending.boundaryVersion).isEqualTo(2);
@@ -74,7 +80,7 @@ class AgreementStateFoldTest {
 
         story.then(new BoundaryDeclined(story.agreementId, ADA, boundary, 2, "no"));
         AgreementState.Boundary declined = fold(story).boundary(boundary.toString());
-        assertThat(declined.status).as("a declined revision leaves the boundary as it was").isEqualTo("ACTIVE");
+        assertThat(declined.status).as("a declined revision leaves the boundary as it was").isEqualTo(BoundaryStatus.ACTIVE);
         assertThat(declined.pending).isNull();
         assertThat(declined.terms.statement).isEqualTo("v1");
 
@@ -97,9 +103,9 @@ class AgreementStateFoldTest {
         story.then(new ConsentWithdrawn(story.agreementId, BEN, suspended, 1, "I need time"));
 
         AgreementState state = fold(story);
-        assertThat(state.boundary(declined.toString()).status).isEqualTo("DECLINED");
+        assertThat(state.boundary(declined.toString()).status).isEqualTo(BoundaryStatus.DECLINED);
         assertThat(state.boundary(declined.toString()).terms).isNull();
-        assertThat(state.boundary(suspended.toString()).status).isEqualTo("SUSPENDED");
+        assertThat(state.boundary(suspended.toString()).status).isEqualTo(BoundaryStatus.SUSPENDED);
     }
 
     @Test
@@ -122,19 +128,19 @@ class AgreementStateFoldTest {
         AgreementState.Breach b = granted.breach(breach.toString());
         assertThat(b.selfDisclosed).isTrue();
         assertThat(b.reportedBy).isEqualTo("ben");
-        assertThat(b.status).isEqualTo("ACKNOWLEDGED");
+        assertThat(b.status).isEqualTo(BreachStatus.ACKNOWLEDGED);
         assertThat(b.occurredAt).isEqualTo("2026-01-01T00:00:00.000Z");
-        assertThat(granted.redFlag(flag.toString()).status).isEqualTo("ADDRESSED");
-        assertThat(granted.counsellor("carol").status).isEqualTo("GRANTED");
+        assertThat(granted.redFlag(flag.toString()).status).isEqualTo(RedFlagStatus.ADDRESSED);
+        assertThat(granted.counsellor("carol").status).isEqualTo(GrantStatus.GRANTED);
         assertThat(granted.counsellor("carol").approvedBy).containsExactly("ada", "ben");
 
         story.then(new CounsellorAccessRevoked(story.agreementId, ADA, carol, RevocationReason.REVOKED_BY_PARTNER))
                 .then(new PartnerLeft(story.agreementId, BEN))
                 .then(new AgreementEnded(story.agreementId, BEN, EndReason.PARTNER_LEFT));
         AgreementState ended = fold(story);
-        assertThat(ended.counsellor("carol").status).isEqualTo("REVOKED");
-        assertThat(ended.partner("ben").status).isEqualTo("LEFT");
-        assertThat(ended.status).isEqualTo("ENDED");
+        assertThat(ended.counsellor("carol").status).isEqualTo(GrantStatus.REVOKED);
+        assertThat(ended.partner("ben").status).isEqualTo(Membership.LEFT);
+        assertThat(ended.status).isEqualTo(AgreementStatus.ENDED);
         assertThat(ended.version).isEqualTo(story.last().sequence());
     }
 
@@ -149,7 +155,7 @@ class AgreementStateFoldTest {
                 .then(new org.sharedagreements.kernel.membership.AgreementErased(story.agreementId, ADA));
 
         AgreementState erased = fold(story);
-        assertThat(erased.status).isEqualTo("ERASED");
+        assertThat(erased.status).isEqualTo(AgreementStatus.ERASED);
         assertThat(erased.title).isEqualTo("[erased]");
         AgreementState.Boundary b = erased.boundary(boundary.toString());
         assertThat(b.category).isEqualTo("[erased]");

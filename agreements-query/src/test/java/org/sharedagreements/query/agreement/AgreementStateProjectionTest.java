@@ -3,21 +3,22 @@ package org.sharedagreements.query.agreement;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.sharedagreements.kernel.BoundaryId;
-import org.sharedagreements.kernel.boundary.BoundaryAccepted;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.kernel.BoundaryId;
 import org.sharedagreements.kernel.CounsellorId;
+import org.sharedagreements.kernel.PartnerId;
+import org.sharedagreements.kernel.access.AccessRole;
+import org.sharedagreements.kernel.access.Role;
+import org.sharedagreements.kernel.boundary.BoundaryAccepted;
 import org.sharedagreements.kernel.counsellor.CounsellorAccessGranted;
 import org.sharedagreements.kernel.counsellor.CounsellorAccessRequested;
 import org.sharedagreements.kernel.counsellor.CounsellorAccessRevoked;
 import org.sharedagreements.kernel.counsellor.RevocationReason;
+import org.sharedagreements.kernel.membership.AgreementStatus;
 import org.sharedagreements.kernel.membership.PartnerInvited;
-import org.sharedagreements.kernel.PartnerId;
-import org.sharedagreements.kernel.AgreementId;
-import org.sharedagreements.kernel.access.AccessRole;
-import org.sharedagreements.kernel.access.Role;
 import org.sharedagreements.query.access.AgreementAccess;
 import org.sharedagreements.query.access.AgreementGate;
 import org.sharedagreements.query.access.Audience;
@@ -87,7 +88,7 @@ class AgreementStateProjectionTest {
 
         AgreementState state = states.find(story.agreementId).orElseThrow();
         assertThat(state.version).isEqualTo(2);
-        assertThat(state.status).isEqualTo("ACTIVE");
+        assertThat(state.status).isEqualTo(AgreementStatus.ACTIVE);
         assertThat(jdbc.queryForObject("SELECT version FROM agreement_state WHERE agreement_id = ?", Long.class,
                 story.agreementId.value())).isEqualTo(2);
         assertThat(progress.lastApplied(Projections.AGREEMENT_STATE, story.agreementId)).isEqualTo(2);

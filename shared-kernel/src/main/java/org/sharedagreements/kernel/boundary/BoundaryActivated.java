@@ -1,7 +1,6 @@
 package org.sharedagreements.kernel.boundary;
 
 import org.axonframework.serialization.Revision;
-import org.sharedagreements.kernel.AgreementEvent;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.BoundaryId;
 import org.sharedagreements.kernel.PartnerId;
@@ -13,5 +12,5 @@ public record BoundaryActivated(AgreementId agreementId,
                                 PartnerId actor,
                                 BoundaryId boundaryId,
                                 int boundaryVersion,
-                                Instant nextReviewAt) implements AgreementEvent {
+                                Instant nextReviewAt) implements BoundaryEvent {
 }

@@ -1,7 +1,6 @@
 package org.sharedagreements.kernel.boundary;
 
 import org.axonframework.serialization.Revision;
-import org.sharedagreements.kernel.AgreementEvent;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.Content;
 import org.sharedagreements.kernel.Confidential;
@@ -14,7 +13,7 @@ public record BoundaryDeclined(AgreementId agreementId,
                                PartnerId actor,
                                BoundaryId boundaryId,
                                int boundaryVersion,
-                               @Confidential String reason) implements AgreementEvent {
+                               @Confidential String reason) implements BoundaryEvent {
 
     @Override
     public String toString() {

@@ -1,7 +1,6 @@
 package org.sharedagreements.kernel.boundary;
 
 import org.axonframework.serialization.Revision;
-import org.sharedagreements.kernel.AgreementEvent;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.Content;
 import org.sharedagreements.kernel.BoundaryId;
@@ -14,7 +13,7 @@ public record BoundaryProposed(AgreementId agreementId,
                                PartnerId actor,
                                BoundaryId boundaryId,
                                int boundaryVersion,
-                               BoundaryTerms terms) implements AgreementEvent {
+                               BoundaryTerms terms) implements BoundaryEvent {
 
     @Override
     public String toString() {

@@ -1,7 +1,6 @@
 package org.sharedagreements.kernel.boundary;
 
 import org.axonframework.serialization.Revision;
-import org.sharedagreements.kernel.AgreementEvent;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.BoundaryId;
 import org.sharedagreements.kernel.PartnerId;
@@ -11,5 +10,5 @@ import org.sharedagreements.kernel.PartnerId;
 public record BoundaryReaffirmed(AgreementId agreementId,
                                  PartnerId actor,
                                  BoundaryId boundaryId,
-                                 int boundaryVersion) implements AgreementEvent {
+                                 int boundaryVersion) implements BoundaryEvent {
 }

@@ -1,7 +1,6 @@
 package org.sharedagreements.kernel.boundary;
 
 import org.axonframework.serialization.Revision;
-import org.sharedagreements.kernel.AgreementEvent;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.BoundaryId;
 import org.sharedagreements.kernel.PartnerId;
@@ -10,5 +9,5 @@ import org.sharedagreements.kernel.PartnerId;
 @Revision("1")
 public record BoundaryRetirementRequested(AgreementId agreementId,
                                           PartnerId actor,
-                                          BoundaryId boundaryId) implements AgreementEvent {
+                                          BoundaryId boundaryId) implements BoundaryEvent {
 }

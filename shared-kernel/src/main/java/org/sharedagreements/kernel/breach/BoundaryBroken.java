@@ -1,7 +1,6 @@
 package org.sharedagreements.kernel.breach;
 
 import org.axonframework.serialization.Revision;
-import org.sharedagreements.kernel.AgreementEvent;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.Content;
 import org.sharedagreements.kernel.Confidential;
@@ -20,7 +19,7 @@ public record BoundaryBroken(AgreementId agreementId,
                              PartnerId breachedBy,
                              boolean selfDisclosed,
                              @Confidential String description,
-                             Instant occurredAt) implements AgreementEvent {
+                             Instant occurredAt) implements BreachEvent {
 
     @Override
     public String toString() {

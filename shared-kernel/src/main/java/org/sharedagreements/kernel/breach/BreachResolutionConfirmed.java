@@ -1,7 +1,6 @@
 package org.sharedagreements.kernel.breach;
 
 import org.axonframework.serialization.Revision;
-import org.sharedagreements.kernel.AgreementEvent;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.Content;
 import org.sharedagreements.kernel.Confidential;
@@ -13,7 +12,7 @@ import org.sharedagreements.kernel.PartnerId;
 public record BreachResolutionConfirmed(AgreementId agreementId,
                                         PartnerId actor,
                                         BreachId breachId,
-                                        @Confidential String note) implements AgreementEvent {
+                                        @Confidential String note) implements BreachEvent {
 
     @Override
     public String toString() {

@@ -1,7 +1,6 @@
 package org.sharedagreements.kernel.breach;
 
 import org.axonframework.serialization.Revision;
-import org.sharedagreements.kernel.AgreementEvent;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.BreachId;
 import org.sharedagreements.kernel.PartnerId;
@@ -10,5 +9,5 @@ import org.sharedagreements.kernel.PartnerId;
 @Revision("1")
 public record BreachResolved(AgreementId agreementId,
                              PartnerId actor,
-                             BreachId breachId) implements AgreementEvent {
+                             BreachId breachId) implements BreachEvent {
 }

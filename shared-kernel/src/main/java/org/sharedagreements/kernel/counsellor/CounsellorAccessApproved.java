@@ -1,7 +1,6 @@
 package org.sharedagreements.kernel.counsellor;
 
 import org.axonframework.serialization.Revision;
-import org.sharedagreements.kernel.AgreementEvent;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.CounsellorId;
 import org.sharedagreements.kernel.PartnerId;
@@ -10,5 +9,5 @@ import org.sharedagreements.kernel.PartnerId;
 @Revision("1")
 public record CounsellorAccessApproved(AgreementId agreementId,
                                        PartnerId actor,
-                                       CounsellorId counsellorId) implements AgreementEvent {
+                                       CounsellorId counsellorId) implements CounsellorEvent {
 }

@@ -1,7 +1,6 @@
 package org.sharedagreements.kernel.counsellor;
 
 import org.axonframework.serialization.Revision;
-import org.sharedagreements.kernel.AgreementEvent;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.CounsellorId;
 import org.sharedagreements.kernel.PartnerId;
@@ -11,5 +10,5 @@ import org.sharedagreements.kernel.PartnerId;
 public record CounsellorAccessRevoked(AgreementId agreementId,
                                       PartnerId actor,
                                       CounsellorId counsellorId,
-                                      RevocationReason reason) implements AgreementEvent {
+                                      RevocationReason reason) implements CounsellorEvent {
 }

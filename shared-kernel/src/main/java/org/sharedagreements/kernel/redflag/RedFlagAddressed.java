@@ -1,7 +1,6 @@
 package org.sharedagreements.kernel.redflag;
 
 import org.axonframework.serialization.Revision;
-import org.sharedagreements.kernel.AgreementEvent;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.Content;
 import org.sharedagreements.kernel.Confidential;
@@ -13,7 +12,7 @@ import org.sharedagreements.kernel.RedFlagId;
 public record RedFlagAddressed(AgreementId agreementId,
                                PartnerId actor,
                                RedFlagId flagId,
-                               @Confidential String note) implements AgreementEvent {
+                               @Confidential String note) implements RedFlagEvent {
 
     @Override
     public String toString() {

@@ -1,7 +1,6 @@
 package org.sharedagreements.kernel.redflag;
 
 import org.axonframework.serialization.Revision;
-import org.sharedagreements.kernel.AgreementEvent;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.Content;
 import org.sharedagreements.kernel.Confidential;
@@ -15,7 +14,7 @@ public record RedFlagRaised(AgreementId agreementId,
                             PartnerId actor,
                             RedFlagId flagId,
                             RedFlagIndicator indicator,
-                            @Confidential String note) implements AgreementEvent {
+                            @Confidential String note) implements RedFlagEvent {
 
     @Override
     public String toString() {

@@ -1,0 +1,7 @@
+package org.sharedagreements.kernel.redflag;
+
+/** A red flag is open until a partner addresses it. */
+public enum RedFlagStatus {
+    OPEN,
+    ADDRESSED
+}
