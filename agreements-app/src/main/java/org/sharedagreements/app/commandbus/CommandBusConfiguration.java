@@ -44,8 +44,9 @@ public class CommandBusConfiguration {
 
     /**
      * Agreements kept in memory between commands, checked against the event store before each use. Loading an
-     * agreement from the store means reading its snapshot and the events after it and applying each to every
-     * member entity; measured with the benchmark (README "Performance"), that was over half of a command's time.
+     * agreement from the store means reading its snapshot and decrypting and applying the events after it (when
+     * each event was still offered to every member entity, measured with the benchmark (README "Performance"), that
+     * was over half of a command's time).
      */
     @Bean
     public Cache agreementCache(ObjectProvider<EventStore> eventStore, CommandSettings settings) {
