@@ -4,7 +4,9 @@ import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.query.access.AgreementGate;
 import org.sharedagreements.query.access.Audience;
 import org.sharedagreements.query.access.Caller;
-import org.sharedagreements.query.web.QueryParameters;
+import org.sharedagreements.query.web.IsoInstant;
+import org.sharedagreements.query.web.QueryValues;
+import org.sharedagreements.query.web.WholeNumber;
 import org.sharedagreements.query.web.QueryProblems;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -47,15 +49,12 @@ public class AgreementQueryController {
      */
     @GetMapping
     public CompletableFuture<List<AgreementSummary>> list(
-            @RequestParam(value = "minVersion", required = false) String minVersion,
-            @RequestParam(value = "agreementId", required = false) String agreementId,
+            @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion,
+            @RequestParam(value = "agreementId", required = false) AgreementId agreementId,
             Authentication authentication) {
-        QueryParameters parameters = new QueryParameters();
-        Long version = parameters.minVersion(minVersion);
-        AgreementId awaited = parameters.awaitedAgreement(agreementId, minVersion);
-        parameters.throwIfInvalid();
         Caller caller = Caller.of(authentication);
-        return gate.awaitForListing(awaited, caller, Audience.PARTNERS, version)
+        return gate.awaitForListing(QueryValues.awaited(agreementId, minVersion), caller, Audience.PARTNERS,
+                        QueryValues.wholeNumber(minVersion))
                 .thenApply(ready -> states.summaries(gate.agreementsOf(caller)));
     }
 
@@ -68,16 +67,12 @@ public class AgreementQueryController {
     @ApiResponse(responseCode = "200", description = "The agreement's state, now or as of the given instant",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = AgreementState.class)))
-    public CompletableFuture<ResponseEntity<?>> agreement(@PathVariable("a") String a,
-                                    @RequestParam(value = "asOf", required = false) String asOfParameter,
-                                    @RequestParam(value = "minVersion", required = false) String minVersion,
+    public CompletableFuture<ResponseEntity<?>> agreement(@PathVariable("a") AgreementId agreementId,
+                                    @RequestParam(value = "asOf", required = false) @IsoInstant String asOfParameter,
+                                    @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion,
                                     Authentication authentication) {
-        QueryParameters parameters = new QueryParameters();
-        AgreementId agreementId = parameters.agreementId("agreementId", a);
-        Instant instant = parameters.instant("asOf", asOfParameter);
-        Long version = parameters.minVersion(minVersion);
-        parameters.throwIfInvalid();
-        return gate.open(agreementId, Caller.of(authentication), Audience.PARTNERS, version).thenApply(visible -> {
+        Instant instant = QueryValues.instant(asOfParameter);
+        return gate.open(agreementId, Caller.of(authentication), Audience.PARTNERS, QueryValues.wholeNumber(minVersion)).thenApply(visible -> {
             if (instant != null) {
                 return ResponseEntity.ok(asOf.at(visible, instant)
                         .orElseThrow(() -> QueryProblems.notFound("agreement at that time")));

@@ -10,7 +10,8 @@ import org.sharedagreements.query.access.AgreementGate;
 import org.sharedagreements.query.access.Audience;
 import org.sharedagreements.query.access.Caller;
 import org.sharedagreements.query.access.VisibleAgreement;
-import org.sharedagreements.query.web.QueryParameters;
+import org.sharedagreements.query.web.QueryValues;
+import org.sharedagreements.query.web.WholeNumber;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,20 +51,17 @@ public class AuditController {
      * them; as on the other listings, {@code minVersion} needs {@code agreementId}.
      */
     @GetMapping
-    public CompletableFuture<List<ChainHead>> agreements(@RequestParam(value = "after", required = false) String after,
-                                                         @RequestParam(value = "limit", required = false) String limit,
-                                                         @RequestParam(value = "minVersion", required = false) String minVersion,
-                                                         @RequestParam(value = "agreementId", required = false) String agreementId,
+    public CompletableFuture<List<ChainHead>> agreements(@RequestParam(value = "after", required = false) AgreementId from,
+                                                         @RequestParam(value = "limit", required = false)
+                                                         @WholeNumber(min = 1, max = MAX_LIST_LIMIT) String limit,
+                                                         @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion,
+                                                         @RequestParam(value = "agreementId", required = false) AgreementId agreementId,
                                                          Authentication authentication) {
         Caller caller = Caller.of(authentication);
         gate.require(caller, Scope.AUDIT_LIST);
-        QueryParameters parameters = new QueryParameters();
-        AgreementId from = after == null ? null : parameters.agreementId("after", after);
-        Long size = parameters.wholeNumber("limit", limit, 1, MAX_LIST_LIMIT);
-        Long version = parameters.minVersion(minVersion);
-        AgreementId awaited = parameters.awaitedAgreement(agreementId, minVersion);
-        parameters.throwIfInvalid();
-        return gate.awaitForListing(awaited, caller, Audience.AUDITORS, version).thenApply(ready -> {
+        Long size = QueryValues.wholeNumber(limit);
+        return gate.awaitForListing(QueryValues.awaited(agreementId, minVersion), caller, Audience.AUDITORS,
+                QueryValues.wholeNumber(minVersion)).thenApply(ready -> {
             List<ChainHead> heads = chain.heads(from == null ? null : from.toString(),
                     size == null ? Integer.MAX_VALUE : size.intValue());
             Set<String> hidden = gate.hiddenFromAuditors(heads.stream().map(ChainHead::agreementId).toList());
@@ -73,19 +71,18 @@ public class AuditController {
 
     /** Up to {@code limit} redacted events after sequence {@code after} (from the first when absent). */
     @GetMapping("/{a}/timeline")
-    public CompletableFuture<AuditTimelinePage> timeline(@PathVariable("a") String a,
-                                                         @RequestParam(value = "after", required = false) String after,
-                                                         @RequestParam(value = "limit", required = false) String limit,
-                                                         @RequestParam(value = "minVersion", required = false) String minVersion,
+    public CompletableFuture<AuditTimelinePage> timeline(@PathVariable("a") AgreementId agreementId,
+                                                         @RequestParam(value = "after", required = false)
+                                                         @WholeNumber String after,
+                                                         @RequestParam(value = "limit", required = false)
+                                                         @WholeNumber(min = 1, max = MAX_LIMIT) String limit,
+                                                         @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion,
                                                          Authentication authentication) {
         Caller caller = Caller.of(authentication);
         gate.enterAudit(caller);
-        QueryParameters parameters = new QueryParameters();
-        AgreementId agreementId = parameters.agreementId("agreementId", a);
-        Long afterSequence = parameters.wholeNumber("after", after, 0, Long.MAX_VALUE);
-        Long pageSize = parameters.wholeNumber("limit", limit, 1, MAX_LIMIT);
-        Long version = parameters.minVersion(minVersion);
-        parameters.throwIfInvalid();
+        Long afterSequence = QueryValues.wholeNumber(after);
+        Long pageSize = QueryValues.wholeNumber(limit);
+        Long version = QueryValues.wholeNumber(minVersion);
         long from = afterSequence == null ? -1 : afterSequence;
         int size = pageSize == null ? DEFAULT_LIMIT : pageSize.intValue();
         long end = from > Long.MAX_VALUE - size ? Long.MAX_VALUE : from + size;
@@ -96,28 +93,25 @@ public class AuditController {
     }
 
     @GetMapping("/{a}/verification")
-    public CompletableFuture<Verification> verification(@PathVariable("a") String a,
-                                                        @RequestParam(value = "minVersion", required = false) String minVersion,
+    public CompletableFuture<Verification> verification(@PathVariable("a") AgreementId agreementId,
+                                                        @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion,
                                                         Authentication authentication) {
-        return visible(a, minVersion, authentication).thenApply(chain::verify);
+        return visible(agreementId, minVersion, authentication).thenApply(chain::verify);
     }
 
     /** The export without payloads: sequence, type, at, payload digest, links and hashes, still verifiable. */
     @GetMapping("/{a}/export")
-    public CompletableFuture<ChainExport> export(@PathVariable("a") String a,
-                                                 @RequestParam(value = "minVersion", required = false) String minVersion,
+    public CompletableFuture<ChainExport> export(@PathVariable("a") AgreementId agreementId,
+                                                 @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion,
                                                  Authentication authentication) {
-        return visible(a, minVersion, authentication).thenApply(visible ->
+        return visible(agreementId, minVersion, authentication).thenApply(visible ->
                 ChainExport.redacted(visible.agreementId().toString(), chain.events(visible)));
     }
 
-    private CompletableFuture<VisibleAgreement> visible(String a, String minVersion, Authentication authentication) {
+    private CompletableFuture<VisibleAgreement> visible(AgreementId agreementId, String minVersion,
+                                                        Authentication authentication) {
         Caller caller = Caller.of(authentication);
         gate.enterAudit(caller);
-        QueryParameters parameters = new QueryParameters();
-        AgreementId agreementId = parameters.agreementId("agreementId", a);
-        Long version = parameters.minVersion(minVersion);
-        parameters.throwIfInvalid();
-        return gate.open(agreementId, caller, Audience.AUDITORS, version);
+        return gate.open(agreementId, caller, Audience.AUDITORS, QueryValues.wholeNumber(minVersion));
     }
 }

@@ -6,7 +6,8 @@ import org.sharedagreements.query.access.AgreementGate;
 import org.sharedagreements.query.access.Audience;
 import org.sharedagreements.query.access.Caller;
 import org.sharedagreements.query.agreement.AgreementStateRepository;
-import org.sharedagreements.query.web.QueryParameters;
+import org.sharedagreements.query.web.QueryValues;
+import org.sharedagreements.query.web.WholeNumber;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,16 +40,13 @@ public class CaseloadController {
 
     @GetMapping("/api/counsellor/caseload")
     public CompletableFuture<List<CaseloadEntry>> caseload(
-            @RequestParam(value = "minVersion", required = false) String minVersion,
-            @RequestParam(value = "agreementId", required = false) String agreementId,
+            @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion,
+            @RequestParam(value = "agreementId", required = false) AgreementId agreementId,
             Authentication authentication) {
         Caller caller = Caller.of(authentication);
         gate.require(caller, Scope.CASELOAD);
-        QueryParameters parameters = new QueryParameters();
-        Long version = parameters.minVersion(minVersion);
-        AgreementId awaited = parameters.awaitedAgreement(agreementId, minVersion);
-        parameters.throwIfInvalid();
-        return gate.awaitForListing(awaited, caller, Audience.PARTNERS, version).thenApply(ready -> {
+        return gate.awaitForListing(QueryValues.awaited(agreementId, minVersion), caller, Audience.PARTNERS,
+                        QueryValues.wholeNumber(minVersion)).thenApply(ready -> {
             Instant now = clock.instant();
             return states.states(gate.caseloadOf(caller)).stream().map(state -> Caseload.entry(state, now))
                     .sorted(Comparator.comparing(CaseloadEntry::needsAttention).reversed()).toList();

@@ -6,7 +6,8 @@ import org.sharedagreements.query.access.AgreementGate;
 import org.sharedagreements.query.access.Audience;
 import org.sharedagreements.query.access.Caller;
 import org.sharedagreements.query.projection.Projections;
-import org.sharedagreements.query.web.QueryParameters;
+import org.sharedagreements.query.web.QueryValues;
+import org.sharedagreements.query.web.WholeNumber;
 import org.sharedagreements.query.web.QueryProblems;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,15 +31,11 @@ public class BoundaryHistoryController {
     }
 
     @GetMapping("/api/agreements/{a}/boundaries/{b}/history")
-    public CompletableFuture<BoundaryHistory> history(@PathVariable("a") String a, @PathVariable("b") String b,
-                                                      @RequestParam(value = "minVersion", required = false) String minVersion,
+    public CompletableFuture<BoundaryHistory> history(@PathVariable("a") AgreementId agreementId,
+                                                      @PathVariable("b") BoundaryId boundaryId,
+                                                      @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion,
                                                       Authentication authentication) {
-        QueryParameters parameters = new QueryParameters();
-        AgreementId agreementId = parameters.agreementId("agreementId", a);
-        BoundaryId boundaryId = parameters.boundaryId("boundaryId", b);
-        Long version = parameters.minVersion(minVersion);
-        parameters.throwIfInvalid();
-        return gate.open(agreementId, Caller.of(authentication), Audience.PARTNERS, version,
+        return gate.open(agreementId, Caller.of(authentication), Audience.PARTNERS, QueryValues.wholeNumber(minVersion),
                 Projections.BOUNDARY_HISTORY).thenApply(visible -> {
                     List<BoundaryVersion> versions = history.versions(visible, boundaryId);
                     if (versions.isEmpty()) {

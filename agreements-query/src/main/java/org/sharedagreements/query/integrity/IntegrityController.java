@@ -5,7 +5,8 @@ import org.sharedagreements.query.access.AgreementGate;
 import org.sharedagreements.query.access.Audience;
 import org.sharedagreements.query.access.Caller;
 import org.sharedagreements.query.access.VisibleAgreement;
-import org.sharedagreements.query.web.QueryParameters;
+import org.sharedagreements.query.web.QueryValues;
+import org.sharedagreements.query.web.WholeNumber;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,26 +33,24 @@ public class IntegrityController {
     }
 
     @GetMapping("/api/agreements/{a}/verification")
-    public CompletableFuture<Verification> verification(@PathVariable("a") String a,
-                                                        @RequestParam(value = "minVersion", required = false) String minVersion,
+    public CompletableFuture<Verification> verification(@PathVariable("a") AgreementId agreementId,
+                                                        @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion,
                                                         Authentication authentication) {
-        return visible(a, minVersion, authentication).thenApply(chain::verify);
+        return visible(agreementId, minVersion, authentication).thenApply(chain::verify);
     }
 
     /** Every stored event with its payload bytes (base64) and hashes, re-verifiable offline with api.md's formula. */
     @GetMapping("/api/agreements/{a}/export")
-    public CompletableFuture<ChainExport> export(@PathVariable("a") String a,
-                                                 @RequestParam(value = "minVersion", required = false) String minVersion,
+    public CompletableFuture<ChainExport> export(@PathVariable("a") AgreementId agreementId,
+                                                 @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion,
                                                  Authentication authentication) {
-        return visible(a, minVersion, authentication).thenApply(visible ->
+        return visible(agreementId, minVersion, authentication).thenApply(visible ->
                 ChainExport.withPayloads(visible.agreementId().toString(), chain.events(visible)));
     }
 
-    private CompletableFuture<VisibleAgreement> visible(String a, String minVersion, Authentication authentication) {
-        QueryParameters parameters = new QueryParameters();
-        AgreementId agreementId = parameters.agreementId("agreementId", a);
-        Long version = parameters.minVersion(minVersion);
-        parameters.throwIfInvalid();
-        return gate.open(agreementId, Caller.of(authentication), Audience.PARTNERS, version);
+    private CompletableFuture<VisibleAgreement> visible(AgreementId agreementId, String minVersion,
+                                                        Authentication authentication) {
+        return gate.open(agreementId, Caller.of(authentication), Audience.PARTNERS,
+                QueryValues.wholeNumber(minVersion));
     }
 }

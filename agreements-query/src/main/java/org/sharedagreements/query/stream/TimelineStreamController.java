@@ -5,7 +5,8 @@ import org.sharedagreements.query.access.AgreementGate;
 import org.sharedagreements.query.access.Audience;
 import org.sharedagreements.query.access.Caller;
 import org.sharedagreements.query.projection.Projections;
-import org.sharedagreements.query.web.QueryParameters;
+import org.sharedagreements.query.web.QueryValues;
+import org.sharedagreements.query.web.WholeNumber;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,17 +36,13 @@ public class TimelineStreamController {
     }
 
     @GetMapping("/api/agreements/{a}/stream")
-    public CompletableFuture<SseEmitter> stream(@PathVariable("a") String a,
-                                                @RequestParam(value = "after", required = false) String after,
-                                                @RequestParam(value = "minVersion", required = false) String minVersion,
-                                                @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
+    public CompletableFuture<SseEmitter> stream(@PathVariable("a") AgreementId agreementId,
+                                                @RequestParam(value = "after", required = false) @WholeNumber(min = -1) String after,
+                                                @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion,
+                                                @RequestHeader(value = "Last-Event-ID", required = false) @WholeNumber String lastEventId,
                                                 Authentication authentication) {
-        QueryParameters parameters = new QueryParameters();
-        AgreementId agreementId = parameters.agreementId("agreementId", a);
-        Long afterSequence = after != null ? parameters.wholeNumber("after", after, -1, Long.MAX_VALUE)
-                : parameters.wholeNumber("Last-Event-ID", lastEventId, 0, Long.MAX_VALUE);
-        Long version = parameters.minVersion(minVersion);
-        parameters.throwIfInvalid();
+        Long afterSequence = QueryValues.wholeNumber(after != null ? after : lastEventId);
+        Long version = QueryValues.wholeNumber(minVersion);
         Caller caller = Caller.of(authentication);
         streams.reserve(caller);
         try {

@@ -5,7 +5,8 @@ import org.sharedagreements.query.access.AgreementGate;
 import org.sharedagreements.query.access.Audience;
 import org.sharedagreements.query.access.Caller;
 import org.sharedagreements.query.projection.Projections;
-import org.sharedagreements.query.web.QueryParameters;
+import org.sharedagreements.query.web.QueryValues;
+import org.sharedagreements.query.web.WholeNumber;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,17 +33,14 @@ public class TimelineController {
 
     /** Up to {@code limit} events after sequence {@code after} (from the first event when absent). */
     @GetMapping("/api/agreements/{a}/timeline")
-    public CompletableFuture<TimelinePage> timeline(@PathVariable("a") String a,
-                                                    @RequestParam(value = "after", required = false) String after,
-                                                    @RequestParam(value = "limit", required = false) String limit,
-                                                    @RequestParam(value = "minVersion", required = false) String minVersion,
+    public CompletableFuture<TimelinePage> timeline(@PathVariable("a") AgreementId agreementId,
+                                                    @RequestParam(value = "after", required = false) @WholeNumber String after,
+                                                    @RequestParam(value = "limit", required = false) @WholeNumber(min = 1, max = MAX_LIMIT) String limit,
+                                                    @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion,
                                                     Authentication authentication) {
-        QueryParameters parameters = new QueryParameters();
-        AgreementId agreementId = parameters.agreementId("agreementId", a);
-        Long afterSequence = parameters.wholeNumber("after", after, 0, Long.MAX_VALUE);
-        Long pageSize = parameters.wholeNumber("limit", limit, 1, MAX_LIMIT);
-        Long version = parameters.minVersion(minVersion);
-        parameters.throwIfInvalid();
+        Long afterSequence = QueryValues.wholeNumber(after);
+        Long pageSize = QueryValues.wholeNumber(limit);
+        Long version = QueryValues.wholeNumber(minVersion);
         int size = pageSize == null ? DEFAULT_LIMIT : pageSize.intValue();
         return gate.open(agreementId, Caller.of(authentication), Audience.PARTNERS, version, Projections.TIMELINE)
                 .thenApply(visible -> {
