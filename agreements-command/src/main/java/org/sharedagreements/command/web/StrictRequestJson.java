@@ -21,7 +21,7 @@ import org.sharedagreements.kernel.ReviewPeriod;
 
 import java.io.IOException;
 import java.lang.annotation.Annotation;
-import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Field;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -67,7 +67,8 @@ public class StrictRequestJson extends SimpleModule {
 
     /** A record with at least one constrained component: the shape of every request body. */
     static boolean isRequestRecord(Class<?> type) {
-        return type.isRecord() && Arrays.stream(type.getRecordComponents()).map(RecordComponent::getAnnotations)
+        // the record's fields carry its components' constraints (@NotNull is no record-component annotation)
+        return type.isRecord() && Arrays.stream(type.getDeclaredFields()).map(Field::getAnnotations)
                 .flatMap(Arrays::stream).map(Annotation::annotationType)
                 .anyMatch(annotation -> annotation.isAnnotationPresent(Constraint.class));
     }
