@@ -2,6 +2,7 @@ package org.sharedagreements.query.agreement;
 
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.query.access.AgreementGate;
+import org.sharedagreements.query.access.AgreementReads;
 import org.sharedagreements.query.access.Audience;
 import org.sharedagreements.query.access.Caller;
 import org.sharedagreements.query.web.IsoInstant;
@@ -35,11 +36,14 @@ public class AgreementQueryController {
     private final AgreementStateRepository states;
     private final AgreementAsOf asOf;
     private final AgreementGate gate;
+    private final AgreementReads reads;
 
-    public AgreementQueryController(AgreementStateRepository states, AgreementAsOf asOf, AgreementGate gate) {
+    public AgreementQueryController(AgreementStateRepository states, AgreementAsOf asOf, AgreementGate gate,
+                                    AgreementReads reads) {
         this.states = states;
         this.asOf = asOf;
         this.gate = gate;
+        this.reads = reads;
     }
 
     /**
@@ -53,8 +57,7 @@ public class AgreementQueryController {
             @RequestParam(value = "agreementId", required = false) AgreementId agreementId,
             Authentication authentication) {
         Caller caller = Caller.of(authentication);
-        return gate.awaitForListing(QueryValues.awaited(agreementId, minVersion), caller, Audience.PARTNERS,
-                        QueryValues.wholeNumber(minVersion))
+        return reads.listing(agreementId, minVersion, caller, Audience.PARTNERS)
                 .thenApply(ready -> states.summaries(gate.agreementsOf(caller)));
     }
 
@@ -72,7 +75,7 @@ public class AgreementQueryController {
                                     @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion,
                                     Authentication authentication) {
         Instant instant = QueryValues.instant(asOfParameter);
-        return gate.open(agreementId, Caller.of(authentication), Audience.PARTNERS, QueryValues.wholeNumber(minVersion)).thenApply(visible -> {
+        return reads.forPartners(agreementId, minVersion, authentication).thenApply(visible -> {
             if (instant != null) {
                 return ResponseEntity.ok(asOf.at(visible, instant)
                         .orElseThrow(() -> QueryProblems.notFound("agreement at that time")));

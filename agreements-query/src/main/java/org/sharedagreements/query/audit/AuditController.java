@@ -7,9 +7,9 @@ import org.sharedagreements.query.integrity.EventChainStore;
 import org.sharedagreements.query.integrity.Verification;
 import org.sharedagreements.kernel.access.Scope;
 import org.sharedagreements.query.access.AgreementGate;
+import org.sharedagreements.query.access.AgreementReads;
 import org.sharedagreements.query.access.Audience;
 import org.sharedagreements.query.access.Caller;
-import org.sharedagreements.query.access.VisibleAgreement;
 import org.sharedagreements.query.web.QueryValues;
 import org.sharedagreements.query.web.WholeNumber;
 import org.springframework.security.core.Authentication;
@@ -39,10 +39,12 @@ public class AuditController {
 
     private final EventChainStore chain;
     private final AgreementGate gate;
+    private final AgreementReads reads;
 
-    AuditController(EventChainStore chain, AgreementGate gate) {
+    AuditController(EventChainStore chain, AgreementGate gate, AgreementReads reads) {
         this.chain = chain;
         this.gate = gate;
+        this.reads = reads;
     }
 
     /**
@@ -60,8 +62,7 @@ public class AuditController {
         Caller caller = Caller.of(authentication);
         gate.require(caller, Scope.AUDIT_LIST);
         Long size = QueryValues.wholeNumber(limit);
-        return gate.awaitForListing(QueryValues.awaited(agreementId, minVersion), caller, Audience.AUDITORS,
-                QueryValues.wholeNumber(minVersion)).thenApply(ready -> {
+        return reads.listing(agreementId, minVersion, caller, Audience.AUDITORS).thenApply(ready -> {
             List<ChainHead> heads = chain.heads(from == null ? null : from.toString(),
                     size == null ? Integer.MAX_VALUE : size.intValue());
             Set<String> hidden = gate.hiddenFromAuditors(heads.stream().map(ChainHead::agreementId).toList());
@@ -78,15 +79,12 @@ public class AuditController {
                                                          @WholeNumber(min = 1, max = MAX_LIMIT) String limit,
                                                          @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion,
                                                          Authentication authentication) {
-        Caller caller = Caller.of(authentication);
-        gate.enterAudit(caller);
         Long afterSequence = QueryValues.wholeNumber(after);
         Long pageSize = QueryValues.wholeNumber(limit);
-        Long version = QueryValues.wholeNumber(minVersion);
         long from = afterSequence == null ? -1 : afterSequence;
         int size = pageSize == null ? DEFAULT_LIMIT : pageSize.intValue();
         long end = from > Long.MAX_VALUE - size ? Long.MAX_VALUE : from + size;
-        return gate.open(agreementId, caller, Audience.AUDITORS, version).thenApply(visible -> {
+        return reads.forAuditors(agreementId, minVersion, authentication).thenApply(visible -> {
             List<AuditTimelineEntry> page = Pseudonyms.redact(chain.eventsUpTo(visible, end), from);
             return new AuditTimelinePage(page, chain.lastSequence(visible) > end ? end : null);
         });
@@ -96,7 +94,7 @@ public class AuditController {
     public CompletableFuture<Verification> verification(@PathVariable("a") AgreementId agreementId,
                                                         @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion,
                                                         Authentication authentication) {
-        return visible(agreementId, minVersion, authentication).thenApply(chain::verify);
+        return reads.forAuditors(agreementId, minVersion, authentication).thenApply(chain::verify);
     }
 
     /** The export without payloads: sequence, type, at, payload digest, links and hashes, still verifiable. */
@@ -104,14 +102,7 @@ public class AuditController {
     public CompletableFuture<ChainExport> export(@PathVariable("a") AgreementId agreementId,
                                                  @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion,
                                                  Authentication authentication) {
-        return visible(agreementId, minVersion, authentication).thenApply(visible ->
+        return reads.forAuditors(agreementId, minVersion, authentication).thenApply(visible ->
                 ChainExport.redacted(visible.agreementId().toString(), chain.events(visible)));
-    }
-
-    private CompletableFuture<VisibleAgreement> visible(AgreementId agreementId, String minVersion,
-                                                        Authentication authentication) {
-        Caller caller = Caller.of(authentication);
-        gate.enterAudit(caller);
-        return gate.open(agreementId, caller, Audience.AUDITORS, QueryValues.wholeNumber(minVersion));
     }
 }

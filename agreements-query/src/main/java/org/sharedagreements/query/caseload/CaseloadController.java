@@ -3,10 +3,10 @@ package org.sharedagreements.query.caseload;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.access.Scope;
 import org.sharedagreements.query.access.AgreementGate;
+import org.sharedagreements.query.access.AgreementReads;
 import org.sharedagreements.query.access.Audience;
 import org.sharedagreements.query.access.Caller;
 import org.sharedagreements.query.agreement.AgreementStateRepository;
-import org.sharedagreements.query.web.QueryValues;
 import org.sharedagreements.query.web.WholeNumber;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
@@ -30,11 +30,14 @@ public class CaseloadController {
 
     private final AgreementStateRepository states;
     private final AgreementGate gate;
+    private final AgreementReads reads;
     private final Clock clock;
 
-    public CaseloadController(AgreementStateRepository states, AgreementGate gate, ObjectProvider<Clock> clock) {
+    public CaseloadController(AgreementStateRepository states, AgreementGate gate, AgreementReads reads,
+                              ObjectProvider<Clock> clock) {
         this.states = states;
         this.gate = gate;
+        this.reads = reads;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -45,8 +48,7 @@ public class CaseloadController {
             Authentication authentication) {
         Caller caller = Caller.of(authentication);
         gate.require(caller, Scope.CASELOAD);
-        return gate.awaitForListing(QueryValues.awaited(agreementId, minVersion), caller, Audience.PARTNERS,
-                        QueryValues.wholeNumber(minVersion)).thenApply(ready -> {
+        return reads.listing(agreementId, minVersion, caller, Audience.PARTNERS).thenApply(ready -> {
             Instant now = clock.instant();
             return states.states(gate.caseloadOf(caller)).stream().map(state -> Caseload.entry(state, now))
                     .sorted(Comparator.comparing(CaseloadEntry::needsAttention).reversed()).toList();

@@ -2,11 +2,8 @@ package org.sharedagreements.query.history;
 
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.BoundaryId;
-import org.sharedagreements.query.access.AgreementGate;
-import org.sharedagreements.query.access.Audience;
-import org.sharedagreements.query.access.Caller;
+import org.sharedagreements.query.access.AgreementReads;
 import org.sharedagreements.query.projection.Projections;
-import org.sharedagreements.query.web.QueryValues;
 import org.sharedagreements.query.web.WholeNumber;
 import org.sharedagreements.query.web.QueryProblems;
 import org.springframework.security.core.Authentication;
@@ -20,23 +17,14 @@ import java.util.concurrent.CompletableFuture;
 
 /** {@code GET /api/agreements/{a}/boundaries/{b}/history}: every version of a boundary and what changed between those in force. */
 @RestController
-public class BoundaryHistoryController {
-
-    private final BoundaryHistoryRepository history;
-    private final AgreementGate gate;
-
-    public BoundaryHistoryController(BoundaryHistoryRepository history, AgreementGate gate) {
-        this.history = history;
-        this.gate = gate;
-    }
+public record BoundaryHistoryController(BoundaryHistoryRepository history, AgreementReads reads) {
 
     @GetMapping("/api/agreements/{a}/boundaries/{b}/history")
     public CompletableFuture<BoundaryHistory> history(@PathVariable("a") AgreementId agreementId,
                                                       @PathVariable("b") BoundaryId boundaryId,
                                                       @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion,
                                                       Authentication authentication) {
-        return gate.open(agreementId, Caller.of(authentication), Audience.PARTNERS, QueryValues.wholeNumber(minVersion),
-                Projections.BOUNDARY_HISTORY).thenApply(visible -> {
+        return reads.forPartners(agreementId, minVersion, authentication, Projections.BOUNDARY_HISTORY).thenApply(visible -> {
                     List<BoundaryVersion> versions = history.versions(visible, boundaryId);
                     if (versions.isEmpty()) {
                         throw QueryProblems.notFound("boundary");

@@ -1,11 +1,7 @@
 package org.sharedagreements.query.integrity;
 
 import org.sharedagreements.kernel.AgreementId;
-import org.sharedagreements.query.access.AgreementGate;
-import org.sharedagreements.query.access.Audience;
-import org.sharedagreements.query.access.Caller;
-import org.sharedagreements.query.access.VisibleAgreement;
-import org.sharedagreements.query.web.QueryValues;
+import org.sharedagreements.query.access.AgreementReads;
 import org.sharedagreements.query.web.WholeNumber;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,21 +18,13 @@ import java.util.concurrent.CompletableFuture;
  * agreement state that decides visibility; the event store already holds every event a command answered with.
  */
 @RestController
-public class IntegrityController {
-
-    private final EventChainStore chain;
-    private final AgreementGate gate;
-
-    public IntegrityController(EventChainStore chain, AgreementGate gate) {
-        this.chain = chain;
-        this.gate = gate;
-    }
+public record IntegrityController(EventChainStore chain, AgreementReads reads) {
 
     @GetMapping("/api/agreements/{a}/verification")
     public CompletableFuture<Verification> verification(@PathVariable("a") AgreementId agreementId,
                                                         @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion,
                                                         Authentication authentication) {
-        return visible(agreementId, minVersion, authentication).thenApply(chain::verify);
+        return reads.forPartners(agreementId, minVersion, authentication).thenApply(chain::verify);
     }
 
     /** Every stored event with its payload bytes (base64) and hashes, re-verifiable offline with api.md's formula. */
@@ -44,13 +32,7 @@ public class IntegrityController {
     public CompletableFuture<ChainExport> export(@PathVariable("a") AgreementId agreementId,
                                                  @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion,
                                                  Authentication authentication) {
-        return visible(agreementId, minVersion, authentication).thenApply(visible ->
+        return reads.forPartners(agreementId, minVersion, authentication).thenApply(visible ->
                 ChainExport.withPayloads(visible.agreementId().toString(), chain.events(visible)));
-    }
-
-    private CompletableFuture<VisibleAgreement> visible(AgreementId agreementId, String minVersion,
-                                                        Authentication authentication) {
-        return gate.open(agreementId, Caller.of(authentication), Audience.PARTNERS,
-                QueryValues.wholeNumber(minVersion));
     }
 }

@@ -1,8 +1,8 @@
 package org.sharedagreements.query.stream;
 
 import org.sharedagreements.kernel.AgreementId;
-import org.sharedagreements.query.access.AgreementGate;
-import org.sharedagreements.query.access.Audience;
+import org.sharedagreements.kernel.InvalidValue;
+import org.sharedagreements.query.access.AgreementReads;
 import org.sharedagreements.query.access.Caller;
 import org.sharedagreements.query.projection.Projections;
 import org.sharedagreements.query.web.QueryValues;
@@ -25,28 +25,27 @@ import java.util.concurrent.CompletableFuture;
  * waits as on every query before the stream opens.
  */
 @RestController
-public class TimelineStreamController {
+public record TimelineStreamController(TimelineStreams streams, AgreementReads reads) {
 
-    private final TimelineStreams streams;
-    private final AgreementGate gate;
-
-    public TimelineStreamController(TimelineStreams streams, AgreementGate gate) {
-        this.streams = streams;
-        this.gate = gate;
-    }
+    private static final String LAST_EVENT_ID = "Last-Event-ID";
 
     @GetMapping("/api/agreements/{a}/stream")
     public CompletableFuture<SseEmitter> stream(@PathVariable("a") AgreementId agreementId,
                                                 @RequestParam(value = "after", required = false) @WholeNumber(min = -1) String after,
                                                 @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion,
-                                                @RequestHeader(value = "Last-Event-ID", required = false) @WholeNumber String lastEventId,
+                                                @RequestHeader(value = LAST_EVENT_ID, required = false) String lastEventId,
                                                 Authentication authentication) {
-        Long afterSequence = QueryValues.wholeNumber(after != null ? after : lastEventId);
-        Long version = QueryValues.wholeNumber(minVersion);
+        // the header counts only without after, as it did when a browser reconnects
+        String resumeFrom = after != null ? after : lastEventId;
+        String problem = after != null ? null : QueryValues.wholeNumberProblem(lastEventId, 0, Long.MAX_VALUE);
+        if (problem != null) {
+            throw new InvalidValue(LAST_EVENT_ID, problem);
+        }
+        Long afterSequence = QueryValues.wholeNumber(resumeFrom);
         Caller caller = Caller.of(authentication);
         streams.reserve(caller);
         try {
-            return gate.open(agreementId, caller, Audience.PARTNERS, version, Projections.TIMELINE)
+            return reads.forPartners(agreementId, minVersion, authentication, Projections.TIMELINE)
                     .thenApply(visible -> streams.open(visible, afterSequence))
                     .whenComplete((emitter, failure) -> {
                         if (failure != null) {

@@ -1,9 +1,7 @@
 package org.sharedagreements.query.timeline;
 
 import org.sharedagreements.kernel.AgreementId;
-import org.sharedagreements.query.access.AgreementGate;
-import org.sharedagreements.query.access.Audience;
-import org.sharedagreements.query.access.Caller;
+import org.sharedagreements.query.access.AgreementReads;
 import org.sharedagreements.query.projection.Projections;
 import org.sharedagreements.query.web.QueryValues;
 import org.sharedagreements.query.web.WholeNumber;
@@ -18,18 +16,10 @@ import java.util.concurrent.CompletableFuture;
 
 /** {@code GET /api/agreements/{a}/timeline}: the agreement's events in sequence order, a page at a time. */
 @RestController
-public class TimelineController {
+public record TimelineController(TimelineRepository timeline, AgreementReads reads) {
 
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 500;
-
-    private final TimelineRepository timeline;
-    private final AgreementGate gate;
-
-    public TimelineController(TimelineRepository timeline, AgreementGate gate) {
-        this.timeline = timeline;
-        this.gate = gate;
-    }
 
     /** Up to {@code limit} events after sequence {@code after} (from the first event when absent). */
     @GetMapping("/api/agreements/{a}/timeline")
@@ -40,9 +30,8 @@ public class TimelineController {
                                                     Authentication authentication) {
         Long afterSequence = QueryValues.wholeNumber(after);
         Long pageSize = QueryValues.wholeNumber(limit);
-        Long version = QueryValues.wholeNumber(minVersion);
         int size = pageSize == null ? DEFAULT_LIMIT : pageSize.intValue();
-        return gate.open(agreementId, Caller.of(authentication), Audience.PARTNERS, version, Projections.TIMELINE)
+        return reads.forPartners(agreementId, minVersion, authentication, Projections.TIMELINE)
                 .thenApply(visible -> {
                     List<TimelineEntry> entries = timeline.page(visible, afterSequence == null ? -1 : afterSequence,
                             size + 1);

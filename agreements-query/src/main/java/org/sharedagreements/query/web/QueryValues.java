@@ -20,6 +20,23 @@ public final class QueryValues {
         return value == null ? null : Long.parseLong(value.trim());
     }
 
+    /** Why {@code value} is no whole number from {@code min} to {@code max}, or {@code null} (also when absent). */
+    public static String wholeNumberProblem(String value, long min, long max) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            long number = wholeNumber(value);
+            if (number >= min && number <= max) {
+                return null;
+            }
+        } catch (NumberFormatException e) {
+            // the same problem as out of range
+        }
+        return max == Long.MAX_VALUE ? "must be a whole number from " + min
+                : "must be a whole number from " + min + " to " + max;
+    }
+
     /** An instant with an offset ({@code null} when absent). */
     public static Instant instant(String value) {
         return value == null ? null : OffsetDateTime.parse(value.trim()).toInstant();

@@ -44,21 +44,12 @@ public @interface WholeNumber {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            if (value == null) {
+            String problem = QueryValues.wholeNumberProblem(value, min, max);
+            if (problem == null) {
                 return true;
             }
-            try {
-                long number = QueryValues.wholeNumber(value);
-                if (number >= min && number <= max) {
-                    return true;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
             context.disableDefaultConstraintViolation();
-            context.buildConstraintViolationWithTemplate(max == Long.MAX_VALUE
-                    ? "must be a whole number from " + min
-                    : "must be a whole number from " + min + " to " + max).addConstraintViolation();
+            context.buildConstraintViolationWithTemplate(problem).addConstraintViolation();
             return false;
         }
     }
