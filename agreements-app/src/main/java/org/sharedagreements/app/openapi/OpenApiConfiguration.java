@@ -24,6 +24,7 @@ import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.BoundaryId;
 import org.sharedagreements.kernel.BreachId;
 import org.sharedagreements.kernel.RedFlagId;
+import org.sharedagreements.query.access.Caller;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
@@ -45,10 +46,12 @@ public class OpenApiConfiguration {
     static final String ANSWER = "CommandAnswer";
 
     static {
-        // path ids are documented as what they are on the wire; If-Match is added to every command below
+        // path ids are documented as what they are on the wire; If-Match is added to every command below, and the
+        // caller is the bearer token, not a parameter
         SpringDocUtils.getConfig().replaceWithClass(AgreementId.class, UUID.class)
                 .replaceWithClass(BoundaryId.class, UUID.class).replaceWithClass(BreachId.class, UUID.class)
-                .replaceWithClass(RedFlagId.class, UUID.class).addRequestWrapperToIgnore(ExpectedVersion.class);
+                .replaceWithClass(RedFlagId.class, UUID.class)
+                .addRequestWrapperToIgnore(ExpectedVersion.class, Caller.class);
     }
 
     @Bean

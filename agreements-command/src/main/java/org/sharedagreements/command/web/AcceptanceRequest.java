@@ -1,6 +1,5 @@
 package org.sharedagreements.command.web;
 
-import org.sharedagreements.kernel.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -10,9 +9,4 @@ import jakarta.validation.constraints.NotNull;
 public record AcceptanceRequest(
         @NotNull(message = RequestMessages.REQUIRED) @Min(value = 1, message = RequestMessages.BOUNDARY_VERSION)
         Integer boundaryVersion) {
-
-    @Override
-    public String toString() {
-        return Content.describe(this);
-    }
 }

@@ -1,6 +1,5 @@
 package org.sharedagreements.command.web;
 
-import org.sharedagreements.kernel.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 
@@ -12,9 +11,4 @@ public record InvitationRequest(
         @NotNull(message = RequestMessages.REQUIRED) @PlainText(min = 1, max = USER_ID_MAX)
         @Schema(minLength = 1, maxLength = USER_ID_MAX, description = "the invitee's user id (JWT sub)")
         String partnerId) {
-
-    @Override
-    public String toString() {
-        return Content.describe(this);
-    }
 }

@@ -165,7 +165,7 @@ public class StrictRequestJson extends SimpleModule {
                     return text;
                 }
                 if (type == UUID.class) {
-                    return CanonicalUuid.isCanonical(text) ? UUID.fromString(text) : null;
+                    return CanonicalUuid.parse(text);
                 }
                 if (type == Instant.class) {
                     return Instant.parse(text);

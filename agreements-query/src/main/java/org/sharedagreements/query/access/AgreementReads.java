@@ -2,7 +2,6 @@ package org.sharedagreements.query.access;
 
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.query.web.QueryValues;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 import java.util.concurrent.CompletableFuture;
@@ -22,16 +21,14 @@ public class AgreementReads {
     }
 
     /** The agreement for its partners and granted counsellors, once the named read models caught up. */
-    public CompletableFuture<VisibleAgreement> forPartners(AgreementId agreementId, String minVersion,
-                                                           Authentication authentication, String... readModels) {
-        return gate.open(agreementId, Caller.of(authentication), Audience.PARTNERS,
+    public CompletableFuture<VisibleAgreement> forPartners(Caller caller, AgreementId agreementId, String minVersion,
+                                                           String... readModels) {
+        return gate.open(agreementId, caller, Audience.PARTNERS,
                 QueryValues.wholeNumber(minVersion), readModels);
     }
 
-    /** The agreement for an auditor (403 for anyone else, before anything is looked up). */
-    public CompletableFuture<VisibleAgreement> forAuditors(AgreementId agreementId, String minVersion,
-                                                           Authentication authentication) {
-        Caller caller = Caller.of(authentication);
+    /** The agreement for an auditor, who entered through {@code @Gated(audit = true)} (asked again here, so no endpoint can forget it). */
+    public CompletableFuture<VisibleAgreement> forAuditors(Caller caller, AgreementId agreementId, String minVersion) {
         gate.enterAudit(caller);
         return gate.open(agreementId, caller, Audience.AUDITORS, QueryValues.wholeNumber(minVersion));
     }
@@ -40,8 +37,8 @@ public class AgreementReads {
      * For a listing: completes once the agreement named by {@code agreementId} applied event {@code minVersion}
      * (see {@link AgreementGate#awaitForListing}); {@code minVersion} without {@code agreementId} is a 400.
      */
-    public CompletableFuture<Void> listing(AgreementId agreementId, String minVersion, Caller caller,
-                                           Audience audience) {
+    public CompletableFuture<Void> listing(Caller caller, Audience audience, AgreementId agreementId,
+                                           String minVersion) {
         return gate.awaitForListing(QueryValues.awaited(agreementId, minVersion), caller, audience,
                 QueryValues.wholeNumber(minVersion));
     }

@@ -14,7 +14,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -53,11 +52,10 @@ public class AgreementQueryController {
      */
     @GetMapping
     public CompletableFuture<List<AgreementSummary>> list(
+            Caller caller,
             @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion,
-            @RequestParam(value = "agreementId", required = false) AgreementId agreementId,
-            Authentication authentication) {
-        Caller caller = Caller.of(authentication);
-        return reads.listing(agreementId, minVersion, caller, Audience.PARTNERS)
+            @RequestParam(value = "agreementId", required = false) AgreementId agreementId) {
+        return reads.listing(caller, Audience.PARTNERS, agreementId, minVersion)
                 .thenApply(ready -> states.summaries(gate.agreementsOf(caller)));
     }
 
@@ -70,12 +68,12 @@ public class AgreementQueryController {
     @ApiResponse(responseCode = "200", description = "The agreement's state, now or as of the given instant",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = AgreementState.class)))
-    public CompletableFuture<ResponseEntity<?>> agreement(@PathVariable("a") AgreementId agreementId,
+    public CompletableFuture<ResponseEntity<?>> agreement(Caller caller,
+                                                          @PathVariable("a") AgreementId agreementId,
                                     @RequestParam(value = "asOf", required = false) @IsoInstant String asOfParameter,
-                                    @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion,
-                                    Authentication authentication) {
+                                    @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion) {
         Instant instant = QueryValues.instant(asOfParameter);
-        return reads.forPartners(agreementId, minVersion, authentication).thenApply(visible -> {
+        return reads.forPartners(caller, agreementId, minVersion).thenApply(visible -> {
             if (instant != null) {
                 return ResponseEntity.ok(asOf.at(visible, instant)
                         .orElseThrow(() -> QueryProblems.notFound("agreement at that time")));

@@ -10,9 +10,9 @@ import org.sharedagreements.query.access.AgreementGate;
 import org.sharedagreements.query.access.AgreementReads;
 import org.sharedagreements.query.access.Audience;
 import org.sharedagreements.query.access.Caller;
+import org.sharedagreements.query.access.Gated;
 import org.sharedagreements.query.web.QueryValues;
 import org.sharedagreements.query.web.WholeNumber;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -53,16 +53,14 @@ public class AuditController {
      * them; as on the other listings, {@code minVersion} needs {@code agreementId}.
      */
     @GetMapping
-    public CompletableFuture<List<ChainHead>> agreements(@RequestParam(value = "after", required = false) AgreementId from,
+    public CompletableFuture<List<ChainHead>> agreements(@Gated(scope = Scope.AUDIT_LIST) Caller caller,
+                                                         @RequestParam(value = "after", required = false) AgreementId from,
                                                          @RequestParam(value = "limit", required = false)
                                                          @WholeNumber(min = 1, max = MAX_LIST_LIMIT) String limit,
                                                          @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion,
-                                                         @RequestParam(value = "agreementId", required = false) AgreementId agreementId,
-                                                         Authentication authentication) {
-        Caller caller = Caller.of(authentication);
-        gate.require(caller, Scope.AUDIT_LIST);
+                                                         @RequestParam(value = "agreementId", required = false) AgreementId agreementId) {
         Long size = QueryValues.wholeNumber(limit);
-        return reads.listing(agreementId, minVersion, caller, Audience.AUDITORS).thenApply(ready -> {
+        return reads.listing(caller, Audience.AUDITORS, agreementId, minVersion).thenApply(ready -> {
             List<ChainHead> heads = chain.heads(from == null ? null : from.toString(),
                     size == null ? Integer.MAX_VALUE : size.intValue());
             Set<String> hidden = gate.hiddenFromAuditors(heads.stream().map(ChainHead::agreementId).toList());
@@ -72,37 +70,37 @@ public class AuditController {
 
     /** Up to {@code limit} redacted events after sequence {@code after} (from the first when absent). */
     @GetMapping("/{a}/timeline")
-    public CompletableFuture<AuditTimelinePage> timeline(@PathVariable("a") AgreementId agreementId,
+    public CompletableFuture<AuditTimelinePage> timeline(@Gated(audit = true) Caller caller,
+                                                         @PathVariable("a") AgreementId agreementId,
                                                          @RequestParam(value = "after", required = false)
                                                          @WholeNumber String after,
                                                          @RequestParam(value = "limit", required = false)
                                                          @WholeNumber(min = 1, max = MAX_LIMIT) String limit,
-                                                         @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion,
-                                                         Authentication authentication) {
+                                                         @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion) {
         Long afterSequence = QueryValues.wholeNumber(after);
         Long pageSize = QueryValues.wholeNumber(limit);
         long from = afterSequence == null ? -1 : afterSequence;
         int size = pageSize == null ? DEFAULT_LIMIT : pageSize.intValue();
         long end = from > Long.MAX_VALUE - size ? Long.MAX_VALUE : from + size;
-        return reads.forAuditors(agreementId, minVersion, authentication).thenApply(visible -> {
+        return reads.forAuditors(caller, agreementId, minVersion).thenApply(visible -> {
             List<AuditTimelineEntry> page = Pseudonyms.redact(chain.eventsUpTo(visible, end), from);
             return new AuditTimelinePage(page, chain.lastSequence(visible) > end ? end : null);
         });
     }
 
     @GetMapping("/{a}/verification")
-    public CompletableFuture<Verification> verification(@PathVariable("a") AgreementId agreementId,
-                                                        @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion,
-                                                        Authentication authentication) {
-        return reads.forAuditors(agreementId, minVersion, authentication).thenApply(chain::verify);
+    public CompletableFuture<Verification> verification(@Gated(audit = true) Caller caller,
+                                                        @PathVariable("a") AgreementId agreementId,
+                                                        @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion) {
+        return reads.forAuditors(caller, agreementId, minVersion).thenApply(chain::verify);
     }
 
     /** The export without payloads: sequence, type, at, payload digest, links and hashes, still verifiable. */
     @GetMapping("/{a}/export")
-    public CompletableFuture<ChainExport> export(@PathVariable("a") AgreementId agreementId,
-                                                 @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion,
-                                                 Authentication authentication) {
-        return reads.forAuditors(agreementId, minVersion, authentication).thenApply(visible ->
+    public CompletableFuture<ChainExport> export(@Gated(audit = true) Caller caller,
+                                                 @PathVariable("a") AgreementId agreementId,
+                                                 @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion) {
+        return reads.forAuditors(caller, agreementId, minVersion).thenApply(visible ->
                 ChainExport.redacted(visible.agreementId().toString(), chain.events(visible)));
     }
 }

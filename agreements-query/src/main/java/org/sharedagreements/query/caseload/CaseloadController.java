@@ -6,10 +6,10 @@ import org.sharedagreements.query.access.AgreementGate;
 import org.sharedagreements.query.access.AgreementReads;
 import org.sharedagreements.query.access.Audience;
 import org.sharedagreements.query.access.Caller;
+import org.sharedagreements.query.access.Gated;
 import org.sharedagreements.query.agreement.AgreementStateRepository;
 import org.sharedagreements.query.web.WholeNumber;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,12 +43,10 @@ public class CaseloadController {
 
     @GetMapping("/api/counsellor/caseload")
     public CompletableFuture<List<CaseloadEntry>> caseload(
+            @Gated(scope = Scope.CASELOAD) Caller caller,
             @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion,
-            @RequestParam(value = "agreementId", required = false) AgreementId agreementId,
-            Authentication authentication) {
-        Caller caller = Caller.of(authentication);
-        gate.require(caller, Scope.CASELOAD);
-        return reads.listing(agreementId, minVersion, caller, Audience.PARTNERS).thenApply(ready -> {
+            @RequestParam(value = "agreementId", required = false) AgreementId agreementId) {
+        return reads.listing(caller, Audience.PARTNERS, agreementId, minVersion).thenApply(ready -> {
             Instant now = clock.instant();
             return states.states(gate.caseloadOf(caller)).stream().map(state -> Caseload.entry(state, now))
                     .sorted(Comparator.comparing(CaseloadEntry::needsAttention).reversed()).toList();

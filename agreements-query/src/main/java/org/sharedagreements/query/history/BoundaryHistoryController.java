@@ -3,10 +3,10 @@ package org.sharedagreements.query.history;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.BoundaryId;
 import org.sharedagreements.query.access.AgreementReads;
+import org.sharedagreements.query.access.Caller;
 import org.sharedagreements.query.projection.Projections;
 import org.sharedagreements.query.web.WholeNumber;
 import org.sharedagreements.query.web.QueryProblems;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,11 +20,11 @@ import java.util.concurrent.CompletableFuture;
 public record BoundaryHistoryController(BoundaryHistoryRepository history, AgreementReads reads) {
 
     @GetMapping("/api/agreements/{a}/boundaries/{b}/history")
-    public CompletableFuture<BoundaryHistory> history(@PathVariable("a") AgreementId agreementId,
+    public CompletableFuture<BoundaryHistory> history(Caller caller,
+                                                      @PathVariable("a") AgreementId agreementId,
                                                       @PathVariable("b") BoundaryId boundaryId,
-                                                      @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion,
-                                                      Authentication authentication) {
-        return reads.forPartners(agreementId, minVersion, authentication, Projections.BOUNDARY_HISTORY).thenApply(visible -> {
+                                                      @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion) {
+        return reads.forPartners(caller, agreementId, minVersion, Projections.BOUNDARY_HISTORY).thenApply(visible -> {
                     List<BoundaryVersion> versions = history.versions(visible, boundaryId);
                     if (versions.isEmpty()) {
                         throw QueryProblems.notFound("boundary");

@@ -2,8 +2,8 @@ package org.sharedagreements.query.integrity;
 
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.query.access.AgreementReads;
+import org.sharedagreements.query.access.Caller;
 import org.sharedagreements.query.web.WholeNumber;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,18 +21,18 @@ import java.util.concurrent.CompletableFuture;
 public record IntegrityController(EventChainStore chain, AgreementReads reads) {
 
     @GetMapping("/api/agreements/{a}/verification")
-    public CompletableFuture<Verification> verification(@PathVariable("a") AgreementId agreementId,
-                                                        @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion,
-                                                        Authentication authentication) {
-        return reads.forPartners(agreementId, minVersion, authentication).thenApply(chain::verify);
+    public CompletableFuture<Verification> verification(Caller caller,
+                                                        @PathVariable("a") AgreementId agreementId,
+                                                        @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion) {
+        return reads.forPartners(caller, agreementId, minVersion).thenApply(chain::verify);
     }
 
     /** Every stored event with its payload bytes (base64) and hashes, re-verifiable offline with api.md's formula. */
     @GetMapping("/api/agreements/{a}/export")
-    public CompletableFuture<ChainExport> export(@PathVariable("a") AgreementId agreementId,
-                                                 @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion,
-                                                 Authentication authentication) {
-        return reads.forPartners(agreementId, minVersion, authentication).thenApply(visible ->
+    public CompletableFuture<ChainExport> export(Caller caller,
+                                                 @PathVariable("a") AgreementId agreementId,
+                                                 @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion) {
+        return reads.forPartners(caller, agreementId, minVersion).thenApply(visible ->
                 ChainExport.withPayloads(visible.agreementId().toString(), chain.events(visible)));
     }
 }

@@ -7,7 +7,6 @@ import org.sharedagreements.query.access.Caller;
 import org.sharedagreements.query.projection.Projections;
 import org.sharedagreements.query.web.QueryValues;
 import org.sharedagreements.query.web.WholeNumber;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -30,11 +29,11 @@ public record TimelineStreamController(TimelineStreams streams, AgreementReads r
     private static final String LAST_EVENT_ID = "Last-Event-ID";
 
     @GetMapping("/api/agreements/{a}/stream")
-    public CompletableFuture<SseEmitter> stream(@PathVariable("a") AgreementId agreementId,
+    public CompletableFuture<SseEmitter> stream(Caller caller,
+                                                @PathVariable("a") AgreementId agreementId,
                                                 @RequestParam(value = "after", required = false) @WholeNumber(min = -1) String after,
                                                 @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion,
-                                                @RequestHeader(value = LAST_EVENT_ID, required = false) String lastEventId,
-                                                Authentication authentication) {
+                                                @RequestHeader(value = LAST_EVENT_ID, required = false) String lastEventId) {
         // the header counts only without after, as it did when a browser reconnects
         String resumeFrom = after != null ? after : lastEventId;
         String problem = after != null ? null : QueryValues.wholeNumberProblem(lastEventId, 0, Long.MAX_VALUE);
@@ -42,10 +41,9 @@ public record TimelineStreamController(TimelineStreams streams, AgreementReads r
             throw new InvalidValue(LAST_EVENT_ID, problem);
         }
         Long afterSequence = QueryValues.wholeNumber(resumeFrom);
-        Caller caller = Caller.of(authentication);
         streams.reserve(caller);
         try {
-            return reads.forPartners(agreementId, minVersion, authentication, Projections.TIMELINE)
+            return reads.forPartners(caller, agreementId, minVersion, Projections.TIMELINE)
                     .thenApply(visible -> streams.open(visible, afterSequence))
                     .whenComplete((emitter, failure) -> {
                         if (failure != null) {
