@@ -1,8 +1,6 @@
 package org.sharedagreements.app.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import org.sharedagreements.command.web.FieldProblem;
 import org.sharedagreements.command.web.InvalidFieldTypes;
 import org.sharedagreements.kernel.InvalidValue;
@@ -42,14 +40,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The last word on errors: Spring MVC's own exceptions become problem+json through
@@ -68,11 +62,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final String MALFORMED = "must be well-formed JSON";
 
     private final DataSource dataSource;
-    private final Validator validator;
 
-    public ApiExceptionHandler(DataSource dataSource, Validator validator) {
+    public ApiExceptionHandler(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.validator = validator;
     }
 
     @Override
@@ -86,7 +78,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         Optional<InvalidFieldTypes> wrongTypes = cause(ex, InvalidFieldTypes.class);
         if (wrongTypes.isPresent()) {
-            return invalid(withConstraints(wrongTypes.get()), "field");
+            return invalid(wrongTypes.get().problems(), "field");
         }
         Optional<JsonMappingException> mapping = cause(ex, JsonMappingException.class);
         if (mapping.isPresent() && mapping.get().getPath().isEmpty()) {
@@ -109,9 +101,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ex.getBindingResult().getGlobalErrors().forEach(error -> errors.add(new FieldProblem("body",
                 error.getDefaultMessage())));
         for (FieldError error : ex.getBindingResult().getFieldErrors()) {
-            errors.add(new FieldProblem(topLevel(error.getField()), error.getDefaultMessage()));
+            errors.add(FieldProblem.at(error.getField(), error.getDefaultMessage()));
         }
-        return invalid(inDeclarationOrder(ex.getParameter().getParameterType(), errors), "field");
+        return invalid(FieldProblem.inDeclarationOrder(ex.getParameter().getParameterType(), errors), "field");
     }
 
     /** Constrained parameters (query parameters, path variables, headers), every one reported. */
@@ -181,42 +173,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return entry;
         }).toList());
         return ResponseEntity.badRequest().body(problem);
-    }
-
-    /** The wrong types together with what the constraints say about the fields that had the right one. */
-    private List<FieldProblem> withConstraints(InvalidFieldTypes wrongTypes) {
-        List<FieldProblem> errors = new ArrayList<>(wrongTypes.problems());
-        Object partial = wrongTypes.partial();
-        if (partial == null) {
-            return errors;
-        }
-        Set<String> mistyped = errors.stream().map(FieldProblem::field).collect(Collectors.toSet());
-        for (ConstraintViolation<Object> violation : validator.validate(partial)) {
-            String field = topLevel(violation.getPropertyPath().toString());
-            if (!mistyped.contains(field)) {
-                errors.add(new FieldProblem(field, violation.getMessage()));
-            }
-        }
-        return inDeclarationOrder(partial.getClass(), errors);
-    }
-
-    /** The request field a path names: {@code roles} for an element {@code roles[1]}. */
-    private static String topLevel(String path) {
-        for (int i = 0; i < path.length(); i++) {
-            if (path.charAt(i) == '[' || path.charAt(i) == '.') {
-                return path.substring(0, i);
-            }
-        }
-        return path;
-    }
-
-    /** Errors in the order the request record declares its fields (Bean Validation reports them in no order). */
-    private static List<FieldProblem> inDeclarationOrder(Class<?> request, List<FieldProblem> errors) {
-        if (!request.isRecord()) {
-            return errors;
-        }
-        List<String> order = Arrays.stream(request.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName).toList();
-        return errors.stream().sorted(Comparator.comparingInt(error -> order.indexOf(error.field()))).toList();
     }
 
     /**

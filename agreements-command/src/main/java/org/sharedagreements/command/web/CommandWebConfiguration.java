@@ -1,5 +1,6 @@
 package org.sharedagreements.command.web;
 
+import jakarta.validation.Validator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -17,7 +18,7 @@ public class CommandWebConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    public StrictRequestJson strictRequestJson() {
-        return new StrictRequestJson();
+    public StrictRequestJson strictRequestJson(Validator validator) {
+        return new StrictRequestJson(validator);
     }
 }

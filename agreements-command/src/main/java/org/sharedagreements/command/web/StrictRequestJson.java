@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.sharedagreements.kernel.CanonicalUuid;
@@ -27,6 +29,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -35,7 +38,8 @@ import java.util.stream.Collectors;
  * string (Jackson would turn {@code 12} into {@code "12"}), a whole number a JSON integer that fits, an enum its
  * exact name, an id a canonical UUID, an instant ISO-8601 ({@link Instant#parse}), a review period as
  * {@link ReviewPeriod#parse} reads it. Instead of stopping at the first wrong type, every one is collected and
- * reported at once ({@link InvalidFieldTypes}). Anything else Jackson reads (events, stored documents) is read as
+ * reported at once together with what the constraints say about the other fields ({@link InvalidFieldTypes}).
+ * Anything else Jackson reads (events, stored documents) is read as
  * before: the checks apply only while a request record is read.
  */
 public class StrictRequestJson extends SimpleModule {
@@ -43,15 +47,18 @@ public class StrictRequestJson extends SimpleModule {
     private static final Object PROBLEMS = new Object();
     private static final String NOT_A_STRING = "must be a string";
 
-    public StrictRequestJson() {
+    private final Validator validator;
+
+    public StrictRequestJson(Validator validator) {
         super("strict-request-json");
+        this.validator = validator;
         setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
             public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
                                                           JsonDeserializer<?> deserializer) {
                 Class<?> type = description.getBeanClass();
                 if (isRequestRecord(type)) {
-                    return new RequestRecord(deserializer);
+                    return new RequestRecord(deserializer, validator);
                 }
                 return Scalar.kindOf(type) == null ? deserializer : new Scalar(deserializer, type, null);
             }
@@ -81,13 +88,16 @@ public class StrictRequestJson extends SimpleModule {
     /** Reads a request record and fails, after reading all of it, if any field had the wrong type. */
     private static final class RequestRecord extends DelegatingDeserializer {
 
-        RequestRecord(JsonDeserializer<?> delegate) {
+        private final Validator validator;
+
+        RequestRecord(JsonDeserializer<?> delegate, Validator validator) {
             super(delegate);
+            this.validator = validator;
         }
 
         @Override
         protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
-            return new RequestRecord(delegate);
+            return new RequestRecord(delegate, validator);
         }
 
         @Override
@@ -102,9 +112,24 @@ public class StrictRequestJson extends SimpleModule {
                 context.setAttribute(PROBLEMS, outer);
             }
             if (!problems.isEmpty()) {
-                throw new InvalidFieldTypes(parser, problems, value);
+                throw new InvalidFieldTypes(parser, withConstraints(problems, value));
             }
             return value;
+        }
+
+        /** The wrong types and what the constraints say about the fields that had the right one. */
+        private List<FieldProblem> withConstraints(List<FieldProblem> wrongTypes, Object value) {
+            List<FieldProblem> all = new ArrayList<>(wrongTypes);
+            Set<String> mistyped = wrongTypes.stream().map(FieldProblem::field).collect(Collectors.toSet());
+            if (value != null) {
+                for (ConstraintViolation<Object> violation : validator.validate(value)) {
+                    FieldProblem problem = FieldProblem.at(violation.getPropertyPath().toString(), violation.getMessage());
+                    if (!mistyped.contains(problem.field())) {
+                        all.add(problem);
+                    }
+                }
+            }
+            return FieldProblem.inDeclarationOrder(handledType(), all);
         }
     }
 

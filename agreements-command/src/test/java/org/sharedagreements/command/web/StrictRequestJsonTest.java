@@ -3,6 +3,7 @@ package org.sharedagreements.command.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import jakarta.validation.Validation;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class StrictRequestJsonTest {
 
     private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
-            .addModule(new StrictRequestJson()).build();
+            .addModule(new StrictRequestJson(Validation.buildDefaultValidatorFactory().getValidator())).build();
 
     record Unconstrained(String text, Integer number) {
     }
@@ -25,6 +26,15 @@ class StrictRequestJsonTest {
                         new FieldProblem("statement", "must be a string"),
                         new FieldProblem("measure", "must be a string"),
                         new FieldProblem("reviewEvery", "must be an ISO-8601 period from P1D to P366D, such as P30D")));
+    }
+
+    @Test
+    void constraintsOfTheOtherFieldsAreReportedWithTheWrongTypes() {
+        assertThatThrownBy(() -> json.readValue("{\"breachedBy\":\"\",\"boundaryId\":7,\"description\":\"x\"}",
+                BreachReportRequest.class)).isInstanceOfSatisfying(InvalidFieldTypes.class, e -> assertThat(e.problems())
+                .containsExactly(new FieldProblem("boundaryId", "must be a string"),
+                        new FieldProblem("breachedBy", "must have 1 to 128 characters"),
+                        new FieldProblem("occurredAt", "is required")));
     }
 
     @Test
@@ -42,7 +52,8 @@ class StrictRequestJsonTest {
                 .isInstanceOf(InvalidFieldTypes.class);
         assertThatThrownBy(() -> json.readValue("{\"boundaryId\":\"1-1-1-1-1\",\"occurredAt\":1700000000}",
                 BreachReportRequest.class)).isInstanceOfSatisfying(InvalidFieldTypes.class, e ->
-                assertThat(e.problems()).extracting(FieldProblem::field).containsExactly("boundaryId", "occurredAt"));
+                assertThat(e.problems()).extracting(FieldProblem::field)
+                        .containsExactly("boundaryId", "breachedBy", "description", "occurredAt"));
     }
 
     @Test
