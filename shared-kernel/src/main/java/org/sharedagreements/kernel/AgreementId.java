@@ -17,9 +17,10 @@ public record AgreementId(UUID value) {
         return new AgreementId(UUID.randomUUID());
     }
 
+    /** Reads only a canonical UUID ({@link CanonicalUuid}). */
     @JsonCreator
     public static AgreementId of(String value) {
-        return new AgreementId(UUID.fromString(value));
+        return new AgreementId(CanonicalUuid.parse(value));
     }
 
     @JsonValue

@@ -17,9 +17,10 @@ public record BoundaryId(UUID value) {
         return new BoundaryId(UUID.randomUUID());
     }
 
+    /** Reads only a canonical UUID ({@link CanonicalUuid}). */
     @JsonCreator
     public static BoundaryId of(String value) {
-        return new BoundaryId(UUID.fromString(value));
+        return new BoundaryId(CanonicalUuid.parse(value));
     }
 
     @JsonValue

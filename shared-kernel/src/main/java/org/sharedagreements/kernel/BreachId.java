@@ -17,9 +17,10 @@ public record BreachId(UUID value) {
         return new BreachId(UUID.randomUUID());
     }
 
+    /** Reads only a canonical UUID ({@link CanonicalUuid}). */
     @JsonCreator
     public static BreachId of(String value) {
-        return new BreachId(UUID.fromString(value));
+        return new BreachId(CanonicalUuid.parse(value));
     }
 
     @JsonValue

@@ -17,9 +17,10 @@ public record RedFlagId(UUID value) {
         return new RedFlagId(UUID.randomUUID());
     }
 
+    /** Reads only a canonical UUID ({@link CanonicalUuid}). */
     @JsonCreator
     public static RedFlagId of(String value) {
-        return new RedFlagId(UUID.fromString(value));
+        return new RedFlagId(CanonicalUuid.parse(value));
     }
 
     @JsonValue

@@ -1,5 +1,6 @@
 package org.sharedagreements.app.openapi;
 
+import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
@@ -17,12 +18,21 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import org.sharedagreements.command.web.CommandAnswer;
+import org.sharedagreements.command.web.ExpectedVersion;
+import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.kernel.BoundaryId;
+import org.sharedagreements.kernel.BreachId;
+import org.sharedagreements.kernel.RedFlagId;
+import org.sharedagreements.query.access.Caller;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The document's frame: title and licence, the bearer-JWT scheme on every operation, the problem+json schema, and
@@ -33,6 +43,16 @@ public class OpenApiConfiguration {
 
     static final String BEARER = "bearer-jwt";
     static final String PROBLEM = "Problem";
+    static final String ANSWER = "CommandAnswer";
+
+    static {
+        // path ids are documented as what they are on the wire; If-Match is added to every command below, and the
+        // caller is the bearer token, not a parameter
+        SpringDocUtils.getConfig().replaceWithClass(AgreementId.class, UUID.class)
+                .replaceWithClass(BoundaryId.class, UUID.class).replaceWithClass(BreachId.class, UUID.class)
+                .replaceWithClass(RedFlagId.class, UUID.class)
+                .addRequestWrapperToIgnore(ExpectedVersion.class, Caller.class);
+    }
 
     @Bean
     public OpenAPI agreementsOpenApi() {
@@ -61,6 +81,7 @@ public class OpenApiConfiguration {
                 "503", "The database is unavailable; retry after Retry-After seconds");
         return openApi -> {
             openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+            ModelConverters.getInstance().read(CommandAnswer.Json.class).forEach(openApi.getComponents()::addSchemas);
             openApi.getPaths().forEach((url, path) -> path.readOperationsMap().forEach((method, operation) -> {
             boolean command = (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.DELETE)
                     && url.startsWith("/api/agreements");
@@ -72,8 +93,17 @@ public class OpenApiConfiguration {
                 operation.getResponses().addApiResponse("409", problem("A rule of the agreement refuses it now (detail, rule)"));
                 operation.getResponses().addApiResponse("422", problem("Idempotency-Key reused with a different request"));
                 if (!url.equals("/api/agreements")) {
+                    operation.addParametersItem(new Parameter().in("header").name(ExpectedVersion.HEADER)
+                            .description("the version the command expects, as sent in ETag: \"3\"")
+                            .schema(new StringSchema()));
                     operation.getResponses().addApiResponse("412", problem("If-Match does not match the current version"));
                 }
+                operation.getResponses().forEach((status, answer) -> {
+                    if (status.startsWith("2")) {
+                        answer.content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE,
+                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + ANSWER))));
+                    }
+                });
             }
             if (operation.getSummary() == null && operation.getOperationId() != null) {
                 operation.setSummary(sentence(operation.getOperationId()));

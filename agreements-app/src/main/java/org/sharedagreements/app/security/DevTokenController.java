@@ -1,9 +1,9 @@
 package org.sharedagreements.app.security;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import io.swagger.v3.oas.annotations.Operation;
-import org.sharedagreements.kernel.access.Role;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.MediaType;
@@ -16,15 +16,14 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.sharedagreements.command.web.JsonFields;
+import org.sharedagreements.command.web.PlainText;
+import org.sharedagreements.kernel.TextRules;
 
 import javax.crypto.spec.SecretKeySpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Development tokens for the local profile only: {@code POST /dev/tokens {"sub":"alice","roles":[]}} answers a
@@ -37,7 +36,6 @@ import java.util.Set;
 public class DevTokenController {
 
     private static final Duration LIFETIME = Duration.ofHours(12);
-    private static final Set<String> ROLES = Role.claims();
 
     private final JwtEncoder encoder;
     private final List<String> audiences;
@@ -51,25 +49,9 @@ public class DevTokenController {
 
     @Operation(summary = "Issue a development token (local profile only)", security = {})
     @PostMapping(path = "/dev/tokens", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public Map<String, String> issue(@RequestBody JsonNode body) {
-        JsonFields fields = new JsonFields(body);
-        String subject = fields.requiredText("sub", 1, 128);
-        List<String> roles = new ArrayList<>();
-        JsonNode rolesNode = fields.node("roles");
-        if (rolesNode != null && !rolesNode.isNull()) {
-            if (!rolesNode.isArray()) {
-                fields.reject("roles", "must be an array of strings");
-            } else {
-                for (JsonNode role : rolesNode) {
-                    if (!role.isTextual() || !ROLES.contains(role.asText())) {
-                        fields.reject("roles", "each role is one of counsellor, auditor, operator");
-                    } else {
-                        roles.add(role.asText());
-                    }
-                }
-            }
-        }
-        fields.throwIfInvalid();
+    public Map<String, String> issue(@Valid @RequestBody TokenRequest body) {
+        String subject = body.sub();
+        List<String> roles = body.roles() == null ? List.of() : body.roles();
         Instant now = Instant.now();
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .subject(subject)
@@ -85,4 +67,9 @@ public class DevTokenController {
         return Map.of("token", token);
     }
 
+    /** {@code {"sub":"alice","roles":["counsellor"]}}: whom the token is for and the roles it carries. */
+    public record TokenRequest(
+            @NotNull(message = "is required") @PlainText(min = 1, max = TextRules.USER_ID_MAX) String sub,
+            List<@RoleClaim String> roles) {
+    }
 }

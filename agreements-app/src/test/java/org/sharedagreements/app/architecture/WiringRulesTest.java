@@ -29,7 +29,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,15 +49,6 @@ class WiringRulesTest {
     private static final List<Path> MAIN_SOURCES = Stream.of("shared-kernel", "agreements-command",
             "agreements-query", "agreements-app").map(module -> Path.of("..", module, "src", "main", "java")).toList();
     private static final Path ROLE_SOURCE = Path.of("org", "sharedagreements", "kernel", "access", "Role.java");
-
-    /**
-     * Files of other branches of this issue that still name roles themselves and are being changed to use
-     * {@link Role} there. Each entry must still offend (or the test fails, so it is removed once that lands);
-     * nothing may be added.
-     */
-    private static final Set<Path> ROLE_NAMES_BEING_MOVED = Set.of(
-            Path.of("org", "sharedagreements", "command", "agreement", "CallerRoles.java"),
-            Path.of("org", "sharedagreements", "command", "web", "AgreementCommandController.java"));
 
     private static final JavaClasses classes = ProductionClasses.ALL;
 
@@ -103,9 +93,6 @@ class WiringRulesTest {
                 }
             }
         }
-        assertThat(offences.keySet()).as("still naming roles themselves, as planned")
-                .containsAll(ROLE_NAMES_BEING_MOVED);
-        offences.keySet().removeAll(ROLE_NAMES_BEING_MOVED);
         assertThat(offences).as("role names or the ROLE_ prefix outside kernel.access.Role (use Role.claims(), "
                 + "Role#claim(), Role#authority() or Role.AUTHORITY_PREFIX)").isEmpty();
     }

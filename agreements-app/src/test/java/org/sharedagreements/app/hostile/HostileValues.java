@@ -2,7 +2,7 @@ package org.sharedagreements.app.hostile;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import org.sharedagreements.command.web.JsonFields;
+import org.sharedagreements.kernel.TextRules;
 
 import java.util.List;
 import java.util.Map;
@@ -50,7 +50,7 @@ final class HostileValues {
                 Arbitraries.of(UNICODE),
                 Arbitraries.strings().withCharRange(' ', '\uD7FF').ofMinLength(1).ofMaxLength(200),
                 Arbitraries.strings().withChars("😀𝕬ا中\u200B\u202E'\";%<>{}$\\").ofMinLength(1).ofMaxLength(64))
-                .filter(text -> JsonFields.textProblem(text, 1, max) == null);
+                .filter(text -> TextRules.problem(text, 1, max) == null);
     }
 
     /** Text that breaks one of the contract's text rules for a field of {@code min..max} code points. */
@@ -62,8 +62,8 @@ final class HostileValues {
         Arbitrary<String> illFormed = Arbitraries.of(ILL_FORMED);
         return min > 0
                 ? Arbitraries.oneOf(tooLong, illFormed, Arbitraries.of("", " ", "\t\n ", "\u2028"))
-                        .filter(text -> JsonFields.textProblem(text, min, max) != null)
-                : Arbitraries.oneOf(tooLong, illFormed).filter(text -> JsonFields.textProblem(text, min, max) != null);
+                        .filter(text -> TextRules.problem(text, min, max) != null)
+                : Arbitraries.oneOf(tooLong, illFormed).filter(text -> TextRules.problem(text, min, max) != null);
     }
 
     /** A JSON value of the wrong type for a text field (not null: null means "absent" for optional fields). */

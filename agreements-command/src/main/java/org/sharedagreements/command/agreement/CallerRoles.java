@@ -15,9 +15,6 @@ import java.util.Set;
 public final class CallerRoles {
 
     public static final String KEY = "callerRoles";
-    public static final String COUNSELLOR = "counsellor";
-    public static final String AUDITOR = "auditor";
-    public static final String OPERATOR = "operator";
 
     private CallerRoles() {
     }

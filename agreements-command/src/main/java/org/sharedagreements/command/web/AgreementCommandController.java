@@ -1,6 +1,9 @@
 package org.sharedagreements.command.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.sharedagreements.command.CommandSide;
@@ -8,12 +11,13 @@ import org.sharedagreements.command.agreement.CallerRoles;
 import org.sharedagreements.kernel.AgreementCommand;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.BoundaryId;
-import org.sharedagreements.kernel.BoundaryTerms;
 import org.sharedagreements.kernel.BreachId;
 import org.sharedagreements.kernel.CounsellorId;
+import org.sharedagreements.kernel.InvalidValue;
 import org.sharedagreements.kernel.PartnerId;
 import org.sharedagreements.kernel.RedFlagId;
-import org.sharedagreements.kernel.RedFlagIndicator;
+import org.sharedagreements.kernel.TextRules;
+import org.sharedagreements.kernel.access.Role;
 import org.sharedagreements.kernel.boundary.AcceptBoundary;
 import org.sharedagreements.kernel.boundary.DeclineBoundary;
 import org.sharedagreements.kernel.boundary.ProposeBoundary;
@@ -35,40 +39,26 @@ import org.sharedagreements.kernel.membership.JoinAgreement;
 import org.sharedagreements.kernel.membership.LeaveAgreement;
 import org.sharedagreements.kernel.redflag.AddressRedFlag;
 import org.sharedagreements.kernel.redflag.RaiseRedFlag;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.security.Principal;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-
-import static org.sharedagreements.command.web.CommandRequests.DESCRIPTION_MAX;
-import static org.sharedagreements.command.web.CommandRequests.NOTE_MAX;
-import static org.sharedagreements.command.web.CommandRequests.TITLE_MAX;
-import static org.sharedagreements.command.web.CommandRequests.agreementId;
-import static org.sharedagreements.command.web.CommandRequests.expectedVersion;
-import static org.sharedagreements.command.web.CommandRequests.pathUuid;
 
 /**
- * Every command endpoint of the API contract. Ids of new boundaries, breaches and red flags are chosen here, so
- * the command carries them and a retried request can be recognised.
+ * Every command endpoint of the API contract. Bodies are request records (validated, every invalid field reported
+ * at once), path ids are read by the kernel's id types, {@code If-Match} by {@link ExpectedVersion}. Ids of new
+ * boundaries, breaches and red flags are chosen here, so the command carries them and a retried request can be
+ * recognised.
  */
 @CommandSide
 @RestController
@@ -77,7 +67,7 @@ import static org.sharedagreements.command.web.CommandRequests.pathUuid;
 public class AgreementCommandController {
 
     private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
-    private static final String IF_MATCH = "If-Match";
+    private static final String CREATED = "201";
 
     private final CommandGateway commandGateway;
 
@@ -86,342 +76,221 @@ public class AgreementCommandController {
     }
 
     @Operation(summary = "Draft an agreement; the caller is its first partner")
-    @ApiResponse(responseCode = "201", description = "Done",
-            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
+    @ApiResponse(responseCode = CREATED, description = "Drafted")
     @PostMapping(consumes = JSON)
-    public ResponseEntity<Map<String, Object>> draft(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Draft.class)))
-            @RequestBody ContentBody body, Principal caller) {
-        JsonFields fields = new JsonFields(body.json());
-        String title = fields.requiredText("title", 1, TITLE_MAX);
-        fields.throwIfInvalid();
-        return answer(new DraftAgreement(AgreementId.random(), actor(caller), title, null));
+    public ResponseEntity<Map<String, Object>> draft(@Valid @RequestBody DraftAgreementRequest body) {
+        return answer(new DraftAgreement(AgreementId.random(), actor(), body.title(), null));
     }
 
     @Operation(summary = "Invite a partner")
-    @ApiResponse(responseCode = "200", description = "Done",
-            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping(path = "/{a}/invitations", consumes = JSON)
-    public ResponseEntity<Map<String, Object>> invite(@PathVariable("a") String a, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Invitation.class)))
-            @RequestBody ContentBody body,
-                                                      @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-                                                      Principal caller) {
-        AgreementId agreementId = agreementId(a);
-        JsonFields fields = new JsonFields(body.json());
-        String partner = fields.requiredText("partnerId", 1, PartnerId.MAX_LENGTH);
-        fields.throwIfInvalid();
-        PartnerId partnerId = PartnerId.of(partner);
-        return answer(new InvitePartner(agreementId, actor(caller), partnerId, expectedVersion(ifMatch)));
+    public ResponseEntity<Map<String, Object>> invite(@PathVariable("a") AgreementId agreementId,
+                                                      @Valid @RequestBody InvitationRequest body,
+                                                      ExpectedVersion expected) {
+        return answer(new InvitePartner(agreementId, actor(), PartnerId.of(body.partnerId()), expected.value()));
     }
 
     @Operation(summary = "Join an agreement you were invited to")
-    @ApiResponse(responseCode = "200", description = "Done",
-            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping("/{a}/join")
-    public ResponseEntity<Map<String, Object>> join(@PathVariable("a") String a,
-                                                    @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-                                                    Principal caller) {
-        AgreementId agreementId = agreementId(a);
-        return answer(new JoinAgreement(agreementId, actor(caller), expectedVersion(ifMatch)));
+    public ResponseEntity<Map<String, Object>> join(@PathVariable("a") AgreementId agreementId,
+                                                    ExpectedVersion expected) {
+        return answer(new JoinAgreement(agreementId, actor(), expected.value()));
     }
 
     @Operation(summary = "Leave; the agreement ends for everyone")
-    @ApiResponse(responseCode = "200", description = "Done",
-            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping("/{a}/leave")
-    public ResponseEntity<Map<String, Object>> leave(@PathVariable("a") String a,
-                                                     @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-                                                     Principal caller) {
-        AgreementId agreementId = agreementId(a);
-        return answer(new LeaveAgreement(agreementId, actor(caller), expectedVersion(ifMatch)));
+    public ResponseEntity<Map<String, Object>> leave(@PathVariable("a") AgreementId agreementId,
+                                                     ExpectedVersion expected) {
+        return answer(new LeaveAgreement(agreementId, actor(), expected.value()));
     }
 
     @Operation(summary = "Erase the agreement's content (crypto-shredding)")
-    @ApiResponse(responseCode = "200", description = "Done",
-            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping("/{a}/erasure")
-    public ResponseEntity<Map<String, Object>> erase(@PathVariable("a") String a,
-                                                     @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-                                                     Principal caller) {
-        AgreementId agreementId = agreementId(a);
-        return answer(new EraseAgreement(agreementId, actor(caller), expectedVersion(ifMatch)));
+    public ResponseEntity<Map<String, Object>> erase(@PathVariable("a") AgreementId agreementId,
+                                                     ExpectedVersion expected) {
+        return answer(new EraseAgreement(agreementId, actor(), expected.value()));
     }
 
     @Operation(summary = "Propose a boundary (counts as your acceptance of version 1)")
-    @ApiResponse(responseCode = "201", description = "Done",
-            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
+    @ApiResponse(responseCode = CREATED, description = "Proposed")
     @PostMapping(path = "/{a}/boundaries", consumes = JSON)
-    public ResponseEntity<Map<String, Object>> propose(@PathVariable("a") String a, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Terms.class)))
-            @RequestBody ContentBody body,
-                                                       @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-                                                       Principal caller) {
-        AgreementId agreementId = agreementId(a);
-        JsonFields fields = new JsonFields(body.json());
-        BoundaryTerms terms = CommandRequests.terms(fields);
-        fields.throwIfInvalid();
-        BoundaryId boundaryId = BoundaryId.random();
-        return answer(new ProposeBoundary(agreementId, actor(caller), boundaryId, terms, expectedVersion(ifMatch)));
+    public ResponseEntity<Map<String, Object>> propose(@PathVariable("a") AgreementId agreementId,
+                                                       @Valid @RequestBody BoundaryTermsRequest body,
+                                                       ExpectedVersion expected) {
+        return answer(new ProposeBoundary(agreementId, actor(), BoundaryId.random(), body.terms(), expected.value()));
     }
 
     @Operation(summary = "Accept the pending version of a boundary")
-    @ApiResponse(responseCode = "200", description = "Done",
-            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping(path = "/{a}/boundaries/{b}/acceptances", consumes = JSON)
-    public ResponseEntity<Map<String, Object>> accept(@PathVariable("a") String a, @PathVariable("b") String b,
-                                                      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Acceptance.class)))
-            @RequestBody ContentBody body,
-                                                      @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-                                                      Principal caller) {
-        AgreementId agreementId = agreementId(a);
-        BoundaryId boundaryId = new BoundaryId(pathUuid("boundaryId", b));
-        JsonFields fields = new JsonFields(body.json());
-        Integer version = fields.requiredInt("boundaryVersion", 1, Integer.MAX_VALUE);
-        fields.throwIfInvalid();
-        return answer(new AcceptBoundary(agreementId, actor(caller), boundaryId, version, expectedVersion(ifMatch)));
+    public ResponseEntity<Map<String, Object>> accept(@PathVariable("a") AgreementId agreementId,
+                                                      @PathVariable("b") BoundaryId boundaryId,
+                                                      @Valid @RequestBody AcceptanceRequest body,
+                                                      ExpectedVersion expected) {
+        return answer(new AcceptBoundary(agreementId, actor(), boundaryId, body.boundaryVersion(), expected.value()));
     }
 
     @Operation(summary = "Decline the pending version")
-    @ApiResponse(responseCode = "200", description = "Done",
-            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping(path = "/{a}/boundaries/{b}/declines", consumes = JSON)
-    public ResponseEntity<Map<String, Object>> decline(@PathVariable("a") String a, @PathVariable("b") String b,
-                                                       @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Decline.class)))
-            @RequestBody ContentBody body,
-                                                       @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-                                                       Principal caller) {
-        AgreementId agreementId = agreementId(a);
-        BoundaryId boundaryId = new BoundaryId(pathUuid("boundaryId", b));
-        JsonFields fields = new JsonFields(body.json());
-        Integer version = fields.requiredInt("boundaryVersion", 1, Integer.MAX_VALUE);
-        String reason = fields.optionalText("reason", NOTE_MAX);
-        fields.throwIfInvalid();
-        return answer(new DeclineBoundary(agreementId, actor(caller), boundaryId, version, reason,
-                expectedVersion(ifMatch)));
+    public ResponseEntity<Map<String, Object>> decline(@PathVariable("a") AgreementId agreementId,
+                                                       @PathVariable("b") BoundaryId boundaryId,
+                                                       @Valid @RequestBody DeclineRequest body,
+                                                       ExpectedVersion expected) {
+        return answer(new DeclineBoundary(agreementId, actor(), boundaryId, body.boundaryVersion(), body.reason(),
+                expected.value()));
     }
 
     @Operation(summary = "Withdraw the version you proposed")
-    @ApiResponse(responseCode = "200", description = "Done",
-            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping("/{a}/boundaries/{b}/withdrawal")
-    public ResponseEntity<Map<String, Object>> withdrawProposal(@PathVariable("a") String a, @PathVariable("b") String b,
-                                                                @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-                                                                Principal caller) {
-        AgreementId agreementId = agreementId(a);
-        BoundaryId boundaryId = new BoundaryId(pathUuid("boundaryId", b));
-        return answer(new WithdrawBoundaryProposal(agreementId, actor(caller), boundaryId, expectedVersion(ifMatch)));
+    public ResponseEntity<Map<String, Object>> withdrawProposal(@PathVariable("a") AgreementId agreementId,
+                                                                @PathVariable("b") BoundaryId boundaryId,
+                                                                ExpectedVersion expected) {
+        return answer(new WithdrawBoundaryProposal(agreementId, actor(), boundaryId, expected.value()));
     }
 
     @Operation(summary = "Propose a revision of an active or suspended boundary")
-    @ApiResponse(responseCode = "201", description = "Done",
-            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
+    @ApiResponse(responseCode = CREATED, description = "Proposed")
     @PostMapping(path = "/{a}/boundaries/{b}/revisions", consumes = JSON)
-    public ResponseEntity<Map<String, Object>> revise(@PathVariable("a") String a, @PathVariable("b") String b,
-                                                      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Terms.class)))
-            @RequestBody ContentBody body,
-                                                      @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-                                                      Principal caller) {
-        AgreementId agreementId = agreementId(a);
-        BoundaryId boundaryId = new BoundaryId(pathUuid("boundaryId", b));
-        JsonFields fields = new JsonFields(body.json());
-        BoundaryTerms terms = CommandRequests.terms(fields);
-        fields.throwIfInvalid();
-        return answer(new ReviseBoundary(agreementId, actor(caller), boundaryId, terms, expectedVersion(ifMatch)));
+    public ResponseEntity<Map<String, Object>> revise(@PathVariable("a") AgreementId agreementId,
+                                                      @PathVariable("b") BoundaryId boundaryId,
+                                                      @Valid @RequestBody BoundaryTermsRequest body,
+                                                      ExpectedVersion expected) {
+        return answer(new ReviseBoundary(agreementId, actor(), boundaryId, body.terms(), expected.value()));
     }
 
     @Operation(summary = "Withdraw consent to a boundary, at once")
-    @ApiResponse(responseCode = "200", description = "Done",
-            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping(path = "/{a}/boundaries/{b}/consent-withdrawals")
-    public ResponseEntity<Map<String, Object>> withdrawConsent(@PathVariable("a") String a, @PathVariable("b") String b,
-                                                               @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Reason.class)))
-            @RequestBody(required = false) ContentBody body,
-                                                               @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-                                                               Principal caller) {
-        AgreementId agreementId = agreementId(a);
-        BoundaryId boundaryId = new BoundaryId(pathUuid("boundaryId", b));
-        String reason = optionalBodyText(body, "reason", NOTE_MAX);
-        return answer(new WithdrawConsent(agreementId, actor(caller), boundaryId, reason, expectedVersion(ifMatch)));
+    public ResponseEntity<Map<String, Object>> withdrawConsent(@PathVariable("a") AgreementId agreementId,
+                                                               @PathVariable("b") BoundaryId boundaryId,
+                                                               @Valid @RequestBody(required = false) ReasonRequest body,
+                                                               ExpectedVersion expected) {
+        String reason = (body == null ? ReasonRequest.NONE : body).reason();
+        return answer(new WithdrawConsent(agreementId, actor(), boundaryId, reason, expected.value()));
     }
 
     @Operation(summary = "Reaffirm a suspended or due boundary")
-    @ApiResponse(responseCode = "200", description = "Done",
-            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping("/{a}/boundaries/{b}/reaffirmations")
-    public ResponseEntity<Map<String, Object>> reaffirm(@PathVariable("a") String a, @PathVariable("b") String b,
-                                                        @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-                                                        Principal caller) {
-        AgreementId agreementId = agreementId(a);
-        BoundaryId boundaryId = new BoundaryId(pathUuid("boundaryId", b));
-        return answer(new ReaffirmBoundary(agreementId, actor(caller), boundaryId, expectedVersion(ifMatch)));
+    public ResponseEntity<Map<String, Object>> reaffirm(@PathVariable("a") AgreementId agreementId,
+                                                        @PathVariable("b") BoundaryId boundaryId,
+                                                        ExpectedVersion expected) {
+        return answer(new ReaffirmBoundary(agreementId, actor(), boundaryId, expected.value()));
     }
 
     @Operation(summary = "Ask to retire a boundary")
-    @ApiResponse(responseCode = "200", description = "Done",
-            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping("/{a}/boundaries/{b}/retirements")
-    public ResponseEntity<Map<String, Object>> retire(@PathVariable("a") String a, @PathVariable("b") String b,
-                                                      @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-                                                      Principal caller) {
-        AgreementId agreementId = agreementId(a);
-        BoundaryId boundaryId = new BoundaryId(pathUuid("boundaryId", b));
-        return answer(new RetireBoundary(agreementId, actor(caller), boundaryId, expectedVersion(ifMatch)));
+    public ResponseEntity<Map<String, Object>> retire(@PathVariable("a") AgreementId agreementId,
+                                                      @PathVariable("b") BoundaryId boundaryId,
+                                                      ExpectedVersion expected) {
+        return answer(new RetireBoundary(agreementId, actor(), boundaryId, expected.value()));
     }
 
     @Operation(summary = "Report (or self-disclose) a breach")
-    @ApiResponse(responseCode = "201", description = "Done",
-            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
+    @ApiResponse(responseCode = CREATED, description = "Reported")
     @PostMapping(path = "/{a}/breaches", consumes = JSON)
-    public ResponseEntity<Map<String, Object>> reportBreach(@PathVariable("a") String a, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Breach.class)))
-            @RequestBody ContentBody body,
-                                                            @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-                                                            Principal caller) {
-        AgreementId agreementId = agreementId(a);
-        JsonFields fields = new JsonFields(body.json());
-        UUID boundary = fields.requiredUuid("boundaryId");
-        String breachedBy = fields.requiredText("breachedBy", 1, PartnerId.MAX_LENGTH);
-        String description = fields.requiredText("description", 1, DESCRIPTION_MAX);
-        Instant occurredAt = fields.requiredInstant("occurredAt");
-        fields.throwIfInvalid();
-        BreachId breachId = BreachId.random();
-        return answer(new ReportBreach(agreementId, actor(caller), breachId, new BoundaryId(boundary),
-                PartnerId.of(breachedBy), description, occurredAt, expectedVersion(ifMatch)));
+    public ResponseEntity<Map<String, Object>> reportBreach(@PathVariable("a") AgreementId agreementId,
+                                                            @Valid @RequestBody BreachReportRequest body,
+                                                            ExpectedVersion expected) {
+        return answer(new ReportBreach(agreementId, actor(), BreachId.random(), new BoundaryId(body.boundaryId()),
+                PartnerId.of(body.breachedBy()), body.description(), body.occurredAt(), expected.value()));
     }
 
     @Operation(summary = "Acknowledge a breach (by who broke the boundary)")
-    @ApiResponse(responseCode = "200", description = "Done",
-            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping("/{a}/breaches/{r}/acknowledgement")
-    public ResponseEntity<Map<String, Object>> acknowledgeBreach(@PathVariable("a") String a, @PathVariable("r") String r,
-                                                                 @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-                                                                 Principal caller) {
-        AgreementId agreementId = agreementId(a);
-        BreachId breachId = new BreachId(pathUuid("breachId", r));
-        return answer(new AcknowledgeBreach(agreementId, actor(caller), breachId, expectedVersion(ifMatch)));
+    public ResponseEntity<Map<String, Object>> acknowledgeBreach(@PathVariable("a") AgreementId agreementId,
+                                                                 @PathVariable("r") BreachId breachId,
+                                                                 ExpectedVersion expected) {
+        return answer(new AcknowledgeBreach(agreementId, actor(), breachId, expected.value()));
     }
 
     @Operation(summary = "Confirm a breach is resolved")
-    @ApiResponse(responseCode = "200", description = "Done",
-            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping("/{a}/breaches/{r}/resolutions")
-    public ResponseEntity<Map<String, Object>> confirmResolution(@PathVariable("a") String a, @PathVariable("r") String r,
-                                                                 @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Note.class)))
-            @RequestBody(required = false) ContentBody body,
-                                                                 @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-                                                                 Principal caller) {
-        AgreementId agreementId = agreementId(a);
-        BreachId breachId = new BreachId(pathUuid("breachId", r));
-        String note = optionalBodyText(body, "note", NOTE_MAX);
-        return answer(new ConfirmBreachResolution(agreementId, actor(caller), breachId, note,
-                expectedVersion(ifMatch)));
+    public ResponseEntity<Map<String, Object>> confirmResolution(@PathVariable("a") AgreementId agreementId,
+                                                                 @PathVariable("r") BreachId breachId,
+                                                                 @Valid @RequestBody(required = false) NoteRequest body,
+                                                                 ExpectedVersion expected) {
+        return answer(new ConfirmBreachResolution(agreementId, actor(), breachId, note(body), expected.value()));
     }
 
     @Operation(summary = "Raise a red flag")
-    @ApiResponse(responseCode = "201", description = "Done",
-            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
+    @ApiResponse(responseCode = CREATED, description = "Raised")
     @PostMapping(path = "/{a}/red-flags", consumes = JSON)
-    public ResponseEntity<Map<String, Object>> raiseRedFlag(@PathVariable("a") String a, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.RedFlag.class)))
-            @RequestBody ContentBody body,
-                                                            @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-                                                            Principal caller) {
-        AgreementId agreementId = agreementId(a);
-        JsonFields fields = new JsonFields(body.json());
-        RedFlagIndicator indicator = fields.requiredEnum("indicator", RedFlagIndicator.class);
-        String note = fields.optionalText("note", NOTE_MAX);
-        fields.throwIfInvalid();
-        RedFlagId flagId = RedFlagId.random();
-        return answer(new RaiseRedFlag(agreementId, actor(caller), flagId, indicator, note, expectedVersion(ifMatch)));
+    public ResponseEntity<Map<String, Object>> raiseRedFlag(@PathVariable("a") AgreementId agreementId,
+                                                            @Valid @RequestBody RedFlagRequest body,
+                                                            ExpectedVersion expected) {
+        return answer(new RaiseRedFlag(agreementId, actor(), RedFlagId.random(), body.indicator(), body.note(),
+                expected.value()));
     }
 
     @Operation(summary = "Mark a red flag addressed")
-    @ApiResponse(responseCode = "200", description = "Done",
-            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping("/{a}/red-flags/{f}/addressing")
-    public ResponseEntity<Map<String, Object>> addressRedFlag(@PathVariable("a") String a, @PathVariable("f") String f,
-                                                              @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Note.class)))
-            @RequestBody(required = false) ContentBody body,
-                                                              @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-                                                              Principal caller) {
-        AgreementId agreementId = agreementId(a);
-        RedFlagId flagId = new RedFlagId(pathUuid("flagId", f));
-        String note = optionalBodyText(body, "note", NOTE_MAX);
-        return answer(new AddressRedFlag(agreementId, actor(caller), flagId, note, expectedVersion(ifMatch)));
+    public ResponseEntity<Map<String, Object>> addressRedFlag(@PathVariable("a") AgreementId agreementId,
+                                                              @PathVariable("f") RedFlagId flagId,
+                                                              @Valid @RequestBody(required = false) NoteRequest body,
+                                                              ExpectedVersion expected) {
+        return answer(new AddressRedFlag(agreementId, actor(), flagId, note(body), expected.value()));
     }
 
     @Operation(summary = "Request counsellor access (counts as your approval)")
-    @ApiResponse(responseCode = "201", description = "Done",
-            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
+    @ApiResponse(responseCode = CREATED, description = "Requested")
     @PostMapping(path = "/{a}/counsellors", consumes = JSON)
-    public ResponseEntity<Map<String, Object>> requestCounsellor(@PathVariable("a") String a, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommandBodies.Counsellor.class)))
-            @RequestBody ContentBody body,
-                                                                 @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-                                                                 Principal caller) {
-        AgreementId agreementId = agreementId(a);
-        JsonFields fields = new JsonFields(body.json());
-        String counsellor = fields.requiredText("counsellorId", 1, CounsellorId.MAX_LENGTH);
-        fields.throwIfInvalid();
-        CounsellorId counsellorId = CounsellorId.of(counsellor);
-        return answer(new RequestCounsellorAccess(agreementId, actor(caller), counsellorId, expectedVersion(ifMatch)));
+    public ResponseEntity<Map<String, Object>> requestCounsellor(@PathVariable("a") AgreementId agreementId,
+                                                                 @Valid @RequestBody CounsellorRequest body,
+                                                                 ExpectedVersion expected) {
+        return answer(new RequestCounsellorAccess(agreementId, actor(), CounsellorId.of(body.counsellorId()),
+                expected.value()));
     }
 
     @Operation(summary = "Approve counsellor access")
-    @ApiResponse(responseCode = "200", description = "Done",
-            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @PostMapping("/{a}/counsellors/{c}/approvals")
-    public ResponseEntity<Map<String, Object>> approveCounsellor(@PathVariable("a") String a, @PathVariable("c") String c,
-                                                                 @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-                                                                 Principal caller) {
-        AgreementId agreementId = agreementId(a);
-        CounsellorId counsellorId = CommandRequests.counsellorId(c);
-        return answer(new ApproveCounsellorAccess(agreementId, actor(caller), counsellorId, expectedVersion(ifMatch)));
+    public ResponseEntity<Map<String, Object>> approveCounsellor(@PathVariable("a") AgreementId agreementId,
+                                                                 @PathVariable("c") String counsellorId,
+                                                                 ExpectedVersion expected) {
+        return answer(new ApproveCounsellorAccess(agreementId, actor(), counsellor(counsellorId), expected.value()));
     }
 
     @Operation(summary = "Revoke counsellor access, at once")
-    @ApiResponse(responseCode = "200", description = "Done",
-            content = @Content(schema = @Schema(implementation = CommandBodies.Answer.class)))
     @DeleteMapping("/{a}/counsellors/{c}")
-    public ResponseEntity<Map<String, Object>> revokeCounsellor(@PathVariable("a") String a, @PathVariable("c") String c,
-                                                                @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-                                                                Principal caller) {
-        AgreementId agreementId = agreementId(a);
-        CounsellorId counsellorId = CommandRequests.counsellorId(c);
-        return answer(new RevokeCounsellorAccess(agreementId, actor(caller), counsellorId, expectedVersion(ifMatch)));
+    public ResponseEntity<Map<String, Object>> revokeCounsellor(@PathVariable("a") AgreementId agreementId,
+                                                                @PathVariable("c") String counsellorId,
+                                                                ExpectedVersion expected) {
+        return answer(new RevokeCounsellorAccess(agreementId, actor(), counsellor(counsellorId), expected.value()));
     }
 
     /** Sends the command for the caller and answers what it did, as {@link CommandAnswer} renders it. */
     private ResponseEntity<Map<String, Object>> answer(AgreementCommand command) {
         Object result = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(CallerRoles.metaData(roles(currentCaller()))));
+                .andMetaData(CallerRoles.metaData(roles())));
         return CommandAnswer.of(command, result).toResponseEntity();
     }
 
-    private static Principal currentCaller() {
-        return SecurityContextHolder.getContext().getAuthentication();
-    }
-
-    /** The caller's roles from the JWT {@code roles} claim (authorities {@code ROLE_<role>}). */
-    private static List<String> roles(Principal caller) {
-        if (!(caller instanceof Authentication authentication)) {
+    /** The caller's roles (claim values, in order), from the authorities the JWT's {@code roles} claim became. */
+    private static List<String> roles() {
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        if (caller == null) {
             return List.of();
         }
-        return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(authority -> authority.startsWith("ROLE_")).map(authority -> authority.substring(5))
-                .filter(role -> role.equals(CallerRoles.COUNSELLOR) || role.equals(CallerRoles.AUDITOR)
-                        || role.equals(CallerRoles.OPERATOR))
-                .sorted().toList();
+        return Role.fromAuthorities(caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList())
+                .stream().map(Role::claim).sorted().toList();
     }
 
-    private static PartnerId actor(Principal caller) {
-        return CommandRequests.userId("sub", caller.getName());
+    /** The caller as the partner acting: the token's {@code sub}, which must be a user id of the contract. */
+    private static PartnerId actor() {
+        return PartnerId.of(userId("sub", SecurityContextHolder.getContext().getAuthentication().getName()));
     }
 
-    /** A body that may be absent altogether, or a JSON object with one optional text field. */
-    private static String optionalBodyText(ContentBody body, String field, int max) {
-        JsonNode json = body == null ? null : body.json();
-        if (json == null || json.isNull() || json.isMissingNode()) {
-            return "";
+    private static CounsellorId counsellor(String counsellorId) {
+        return CounsellorId.of(userId("counsellorId", counsellorId));
+    }
+
+    private static String userId(String field, String value) {
+        String problem = value == null ? RequestMessages.REQUIRED
+                : TextRules.problem(value, 1, TextRules.USER_ID_MAX);
+        if (problem != null) {
+            throw new InvalidValue(field, problem);
         }
-        JsonFields fields = new JsonFields(json);
-        String value = fields.optionalText(field, max);
-        fields.throwIfInvalid();
         return value;
+    }
+
+    private static String note(NoteRequest body) {
+        return (body == null ? NoteRequest.NONE : body).note();
     }
 }

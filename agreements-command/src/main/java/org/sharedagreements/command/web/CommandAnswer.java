@@ -20,6 +20,7 @@ import org.sharedagreements.kernel.membership.DraftAgreement;
 import org.sharedagreements.kernel.membership.InvitePartner;
 import org.sharedagreements.kernel.redflag.AddressRedFlag;
 import org.sharedagreements.kernel.redflag.RaiseRedFlag;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +29,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * The answer to a command that was carried out: 201 with {@code Location} for what the command creates, else 200;
@@ -151,5 +153,14 @@ public record CommandAnswer(HttpStatus status, String location, long version, Ma
         }
         body.put("version", receipt.version());
         return body;
+    }
+
+    /** The body of an answer as the OpenAPI document describes it (also sent as {@code ETag: "<version>"}). */
+    @Schema(name = "CommandAnswer", description = "also sent as ETag: \"<version>\"")
+    public record Json(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID agreementId,
+                       @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                               description = "the sequence number of the agreement's last event") long version,
+                       UUID boundaryId, Integer boundaryVersion, UUID breachId, UUID flagId, String counsellorId,
+                       String partnerId) {
     }
 }

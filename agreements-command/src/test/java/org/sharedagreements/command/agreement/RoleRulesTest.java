@@ -5,6 +5,7 @@ import org.sharedagreements.kernel.CounsellorId;
 import org.sharedagreements.kernel.PartnerId;
 import org.sharedagreements.kernel.RedFlagId;
 import org.sharedagreements.kernel.RedFlagIndicator;
+import org.sharedagreements.kernel.access.Role;
 import org.sharedagreements.kernel.counsellor.CounsellorAccessApproved;
 import org.sharedagreements.kernel.counsellor.CounsellorAccessGranted;
 import org.sharedagreements.kernel.counsellor.CounsellorAccessRequested;
@@ -36,7 +37,7 @@ class RoleRulesTest extends AgreementFixtureTest {
     @Test
     void aGrantedCounsellorMayReadButIssuesNoCommands() {
         fixture.given(granted())
-                .when(raisedBy(DR_LEE), CallerRoles.metaData(List.of(CallerRoles.COUNSELLOR)))
+                .when(raisedBy(DR_LEE), CallerRoles.metaData(List.of(Role.COUNSELLOR.claim())))
                 .expectNoEvents()
                 .expectException(RoleMayNotAct.class);
     }
@@ -44,20 +45,20 @@ class RoleRulesTest extends AgreementFixtureTest {
     @Test
     void aCounsellorWithoutAGrantSeesNothing() {
         notVisible(fixture.given(couple())
-                .when(raisedBy(DR_LEE), CallerRoles.metaData(List.of(CallerRoles.COUNSELLOR))));
+                .when(raisedBy(DR_LEE), CallerRoles.metaData(List.of(Role.COUNSELLOR.claim()))));
     }
 
     @Test
     void aPartnerSigningInAsCounsellorIssuesNoCommandsEither() {
         fixture.given(couple())
-                .when(raisedBy(ALEX), CallerRoles.metaData(List.of(CallerRoles.COUNSELLOR)))
+                .when(raisedBy(ALEX), CallerRoles.metaData(List.of(Role.COUNSELLOR.claim())))
                 .expectNoEvents()
                 .expectException(RoleMayNotAct.class);
     }
 
     @Test
     void counsellorsAuditorsAndOperatorsNeverStartAnAgreement() {
-        for (String role : List.of(CallerRoles.COUNSELLOR, CallerRoles.AUDITOR, CallerRoles.OPERATOR)) {
+        for (String role : List.of(Role.COUNSELLOR.claim(), Role.AUDITOR.claim(), Role.OPERATOR.claim())) {
             fixture.givenNoPriorActivity()
                     .when(new DraftAgreement(AGREEMENT, DR_LEE, "Ours", null), CallerRoles.metaData(List.of(role)))
                     .expectNoEvents()
@@ -75,7 +76,7 @@ class RoleRulesTest extends AgreementFixtureTest {
     @Test
     void anAuditorIssuesNoCommands() {
         fixture.given(couple())
-                .when(raisedBy(PartnerId.of("auditor-1")), CallerRoles.metaData(List.of(CallerRoles.AUDITOR)))
+                .when(raisedBy(PartnerId.of("auditor-1")), CallerRoles.metaData(List.of(Role.AUDITOR.claim())))
                 .expectNoEvents()
                 .expectException(RoleMayNotAct.class);
     }

@@ -2,11 +2,10 @@ package org.sharedagreements.query.admin;
 
 import org.sharedagreements.kernel.access.Scope;
 import org.sharedagreements.query.QuerySide;
-import org.sharedagreements.query.access.AgreementGate;
 import org.sharedagreements.query.access.Caller;
+import org.sharedagreements.query.access.Gated;
 import org.sharedagreements.query.web.QueryProblems;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,24 +28,20 @@ public class ProjectionAdminController {
 
     private final ProjectionAdministration administration;
     private final DeadLetters deadLetters;
-    private final AgreementGate gate;
 
-    public ProjectionAdminController(ProjectionAdministration administration, DeadLetters deadLetters,
-                                     AgreementGate gate) {
+    public ProjectionAdminController(ProjectionAdministration administration, DeadLetters deadLetters) {
         this.administration = administration;
         this.deadLetters = deadLetters;
-        this.gate = gate;
     }
 
     @GetMapping("/projections")
-    public List<ProjectionStatus> projections(Authentication authentication) {
-        requireOperator(authentication);
+    public List<ProjectionStatus> projections(@Gated(scope = Scope.OPERATIONS) Caller caller) {
         return administration.statuses();
     }
 
     @PostMapping("/projections/{name}/replay")
-    public ResponseEntity<ProjectionStatus> replay(@PathVariable("name") String name, Authentication authentication) {
-        requireOperator(authentication);
+    public ResponseEntity<ProjectionStatus> replay(@Gated(scope = Scope.OPERATIONS) Caller caller,
+                                                   @PathVariable("name") String name) {
         if (!administration.replay(name)) {
             throw QueryProblems.notFound("projection");
         }
@@ -56,28 +51,22 @@ public class ProjectionAdminController {
 
     /** Every parked event, oldest first. */
     @GetMapping("/dead-letters")
-    public List<ParkedEvent> parked(Authentication authentication) {
-        requireOperator(authentication);
+    public List<ParkedEvent> parked(@Gated(scope = Scope.OPERATIONS) Caller caller) {
         return deadLetters.list();
     }
 
     /** Retries every parked sequence once. */
     @PostMapping("/dead-letters/retry")
-    public RetryOutcome retryAll(Authentication authentication) {
-        requireOperator(authentication);
+    public RetryOutcome retryAll(@Gated(scope = Scope.OPERATIONS) Caller caller) {
         return deadLetters.retryAll();
     }
 
     /** Retries what one projection parked of one agreement. */
     @PostMapping("/dead-letters/{projection}/{agreementId}/retry")
-    public RetryOutcome retry(@PathVariable("projection") String projection,
-                              @PathVariable("agreementId") String agreementId, Authentication authentication) {
-        requireOperator(authentication);
+    public RetryOutcome retry(@Gated(scope = Scope.OPERATIONS) Caller caller,
+                              @PathVariable("projection") String projection,
+                              @PathVariable("agreementId") String agreementId) {
         return deadLetters.retry(projection, agreementId)
                 .orElseThrow(() -> QueryProblems.notFound("parked sequence"));
-    }
-
-    private void requireOperator(Authentication authentication) {
-        gate.require(Caller.of(authentication), Scope.OPERATIONS);
     }
 }

@@ -3,16 +3,18 @@ package org.sharedagreements.query.agreement;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.query.QuerySide;
 import org.sharedagreements.query.access.AgreementGate;
+import org.sharedagreements.query.access.AgreementReads;
 import org.sharedagreements.query.access.Audience;
 import org.sharedagreements.query.access.Caller;
-import org.sharedagreements.query.web.QueryParameters;
+import org.sharedagreements.query.web.IsoInstant;
+import org.sharedagreements.query.web.QueryValues;
+import org.sharedagreements.query.web.WholeNumber;
 import org.sharedagreements.query.web.QueryProblems;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,11 +37,14 @@ public class AgreementQueryController {
     private final AgreementStateRepository states;
     private final AgreementAsOf asOf;
     private final AgreementGate gate;
+    private final AgreementReads reads;
 
-    public AgreementQueryController(AgreementStateRepository states, AgreementAsOf asOf, AgreementGate gate) {
+    public AgreementQueryController(AgreementStateRepository states, AgreementAsOf asOf, AgreementGate gate,
+                                    AgreementReads reads) {
         this.states = states;
         this.asOf = asOf;
         this.gate = gate;
+        this.reads = reads;
     }
 
     /**
@@ -49,15 +54,10 @@ public class AgreementQueryController {
      */
     @GetMapping
     public CompletableFuture<List<AgreementSummary>> list(
-            @RequestParam(value = "minVersion", required = false) String minVersion,
-            @RequestParam(value = "agreementId", required = false) String agreementId,
-            Authentication authentication) {
-        QueryParameters parameters = new QueryParameters();
-        Long version = parameters.minVersion(minVersion);
-        AgreementId awaited = parameters.awaitedAgreement(agreementId, minVersion);
-        parameters.throwIfInvalid();
-        Caller caller = Caller.of(authentication);
-        return gate.awaitForListing(awaited, caller, Audience.PARTNERS, version)
+            Caller caller,
+            @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion,
+            @RequestParam(value = "agreementId", required = false) AgreementId agreementId) {
+        return reads.listing(caller, Audience.PARTNERS, agreementId, minVersion)
                 .thenApply(ready -> states.summaries(gate.agreementsOf(caller)));
     }
 
@@ -70,16 +70,12 @@ public class AgreementQueryController {
     @ApiResponse(responseCode = "200", description = "The agreement's state, now or as of the given instant",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = AgreementState.class)))
-    public CompletableFuture<ResponseEntity<?>> agreement(@PathVariable("a") String a,
-                                    @RequestParam(value = "asOf", required = false) String asOfParameter,
-                                    @RequestParam(value = "minVersion", required = false) String minVersion,
-                                    Authentication authentication) {
-        QueryParameters parameters = new QueryParameters();
-        AgreementId agreementId = parameters.agreementId("agreementId", a);
-        Instant instant = parameters.instant("asOf", asOfParameter);
-        Long version = parameters.minVersion(minVersion);
-        parameters.throwIfInvalid();
-        return gate.open(agreementId, Caller.of(authentication), Audience.PARTNERS, version).thenApply(visible -> {
+    public CompletableFuture<ResponseEntity<?>> agreement(Caller caller,
+                                                          @PathVariable("a") AgreementId agreementId,
+                                    @RequestParam(value = "asOf", required = false) @IsoInstant String asOfParameter,
+                                    @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion) {
+        Instant instant = QueryValues.instant(asOfParameter);
+        return reads.forPartners(caller, agreementId, minVersion).thenApply(visible -> {
             if (instant != null) {
                 return ResponseEntity.ok(asOf.at(visible, instant)
                         .orElseThrow(() -> QueryProblems.notFound("agreement at that time")));

@@ -8,11 +8,12 @@ import org.sharedagreements.query.integrity.EventChainStore;
 import org.sharedagreements.query.integrity.Verification;
 import org.sharedagreements.kernel.access.Scope;
 import org.sharedagreements.query.access.AgreementGate;
+import org.sharedagreements.query.access.AgreementReads;
 import org.sharedagreements.query.access.Audience;
 import org.sharedagreements.query.access.Caller;
-import org.sharedagreements.query.access.VisibleAgreement;
-import org.sharedagreements.query.web.QueryParameters;
-import org.springframework.security.core.Authentication;
+import org.sharedagreements.query.access.Gated;
+import org.sharedagreements.query.web.QueryValues;
+import org.sharedagreements.query.web.WholeNumber;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -40,10 +41,12 @@ public class AuditController {
 
     private final EventChainStore chain;
     private final AgreementGate gate;
+    private final AgreementReads reads;
 
-    AuditController(EventChainStore chain, AgreementGate gate) {
+    AuditController(EventChainStore chain, AgreementGate gate, AgreementReads reads) {
         this.chain = chain;
         this.gate = gate;
+        this.reads = reads;
     }
 
     /**
@@ -52,20 +55,14 @@ public class AuditController {
      * them; as on the other listings, {@code minVersion} needs {@code agreementId}.
      */
     @GetMapping
-    public CompletableFuture<List<ChainHead>> agreements(@RequestParam(value = "after", required = false) String after,
-                                                         @RequestParam(value = "limit", required = false) String limit,
-                                                         @RequestParam(value = "minVersion", required = false) String minVersion,
-                                                         @RequestParam(value = "agreementId", required = false) String agreementId,
-                                                         Authentication authentication) {
-        Caller caller = Caller.of(authentication);
-        gate.require(caller, Scope.AUDIT_LIST);
-        QueryParameters parameters = new QueryParameters();
-        AgreementId from = after == null ? null : parameters.agreementId("after", after);
-        Long size = parameters.wholeNumber("limit", limit, 1, MAX_LIST_LIMIT);
-        Long version = parameters.minVersion(minVersion);
-        AgreementId awaited = parameters.awaitedAgreement(agreementId, minVersion);
-        parameters.throwIfInvalid();
-        return gate.awaitForListing(awaited, caller, Audience.AUDITORS, version).thenApply(ready -> {
+    public CompletableFuture<List<ChainHead>> agreements(@Gated(scope = Scope.AUDIT_LIST) Caller caller,
+                                                         @RequestParam(value = "after", required = false) AgreementId from,
+                                                         @RequestParam(value = "limit", required = false)
+                                                         @WholeNumber(min = 1, max = MAX_LIST_LIMIT) String limit,
+                                                         @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion,
+                                                         @RequestParam(value = "agreementId", required = false) AgreementId agreementId) {
+        Long size = QueryValues.wholeNumber(limit);
+        return reads.listing(caller, Audience.AUDITORS, agreementId, minVersion).thenApply(ready -> {
             List<ChainHead> heads = chain.heads(from == null ? null : from.toString(),
                     size == null ? Integer.MAX_VALUE : size.intValue());
             Set<String> hidden = gate.hiddenFromAuditors(heads.stream().map(ChainHead::agreementId).toList());
@@ -75,51 +72,37 @@ public class AuditController {
 
     /** Up to {@code limit} redacted events after sequence {@code after} (from the first when absent). */
     @GetMapping("/{a}/timeline")
-    public CompletableFuture<AuditTimelinePage> timeline(@PathVariable("a") String a,
-                                                         @RequestParam(value = "after", required = false) String after,
-                                                         @RequestParam(value = "limit", required = false) String limit,
-                                                         @RequestParam(value = "minVersion", required = false) String minVersion,
-                                                         Authentication authentication) {
-        Caller caller = Caller.of(authentication);
-        gate.enterAudit(caller);
-        QueryParameters parameters = new QueryParameters();
-        AgreementId agreementId = parameters.agreementId("agreementId", a);
-        Long afterSequence = parameters.wholeNumber("after", after, 0, Long.MAX_VALUE);
-        Long pageSize = parameters.wholeNumber("limit", limit, 1, MAX_LIMIT);
-        Long version = parameters.minVersion(minVersion);
-        parameters.throwIfInvalid();
+    public CompletableFuture<AuditTimelinePage> timeline(@Gated(audit = true) Caller caller,
+                                                         @PathVariable("a") AgreementId agreementId,
+                                                         @RequestParam(value = "after", required = false)
+                                                         @WholeNumber String after,
+                                                         @RequestParam(value = "limit", required = false)
+                                                         @WholeNumber(min = 1, max = MAX_LIMIT) String limit,
+                                                         @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion) {
+        Long afterSequence = QueryValues.wholeNumber(after);
+        Long pageSize = QueryValues.wholeNumber(limit);
         long from = afterSequence == null ? -1 : afterSequence;
         int size = pageSize == null ? DEFAULT_LIMIT : pageSize.intValue();
         long end = from > Long.MAX_VALUE - size ? Long.MAX_VALUE : from + size;
-        return gate.open(agreementId, caller, Audience.AUDITORS, version).thenApply(visible -> {
+        return reads.forAuditors(caller, agreementId, minVersion).thenApply(visible -> {
             List<AuditTimelineEntry> page = Pseudonyms.redact(chain.eventsUpTo(visible, end), from);
             return new AuditTimelinePage(page, chain.lastSequence(visible) > end ? end : null);
         });
     }
 
     @GetMapping("/{a}/verification")
-    public CompletableFuture<Verification> verification(@PathVariable("a") String a,
-                                                        @RequestParam(value = "minVersion", required = false) String minVersion,
-                                                        Authentication authentication) {
-        return visible(a, minVersion, authentication).thenApply(chain::verify);
+    public CompletableFuture<Verification> verification(@Gated(audit = true) Caller caller,
+                                                        @PathVariable("a") AgreementId agreementId,
+                                                        @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion) {
+        return reads.forAuditors(caller, agreementId, minVersion).thenApply(chain::verify);
     }
 
     /** The export without payloads: sequence, type, at, payload digest, links and hashes, still verifiable. */
     @GetMapping("/{a}/export")
-    public CompletableFuture<ChainExport> export(@PathVariable("a") String a,
-                                                 @RequestParam(value = "minVersion", required = false) String minVersion,
-                                                 Authentication authentication) {
-        return visible(a, minVersion, authentication).thenApply(visible ->
+    public CompletableFuture<ChainExport> export(@Gated(audit = true) Caller caller,
+                                                 @PathVariable("a") AgreementId agreementId,
+                                                 @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion) {
+        return reads.forAuditors(caller, agreementId, minVersion).thenApply(visible ->
                 ChainExport.redacted(visible.agreementId().toString(), chain.events(visible)));
-    }
-
-    private CompletableFuture<VisibleAgreement> visible(String a, String minVersion, Authentication authentication) {
-        Caller caller = Caller.of(authentication);
-        gate.enterAudit(caller);
-        QueryParameters parameters = new QueryParameters();
-        AgreementId agreementId = parameters.agreementId("agreementId", a);
-        Long version = parameters.minVersion(minVersion);
-        parameters.throwIfInvalid();
-        return gate.open(agreementId, caller, Audience.AUDITORS, version);
     }
 }

@@ -4,12 +4,12 @@ import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.access.Scope;
 import org.sharedagreements.query.QuerySide;
 import org.sharedagreements.query.access.AgreementGate;
+import org.sharedagreements.query.access.AgreementReads;
 import org.sharedagreements.query.access.Audience;
 import org.sharedagreements.query.access.Caller;
+import org.sharedagreements.query.access.Gated;
 import org.sharedagreements.query.agreement.AgreementStateRepository;
-import org.sharedagreements.query.web.QueryParameters;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.security.core.Authentication;
+import org.sharedagreements.query.web.WholeNumber;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,26 +31,23 @@ public class CaseloadController {
 
     private final AgreementStateRepository states;
     private final AgreementGate gate;
+    private final AgreementReads reads;
     private final Clock clock;
 
-    public CaseloadController(AgreementStateRepository states, AgreementGate gate, ObjectProvider<Clock> clock) {
+    public CaseloadController(AgreementStateRepository states, AgreementGate gate, AgreementReads reads,
+                              Clock clock) {
         this.states = states;
         this.gate = gate;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.reads = reads;
+        this.clock = clock;
     }
 
     @GetMapping("/api/counsellor/caseload")
     public CompletableFuture<List<CaseloadEntry>> caseload(
-            @RequestParam(value = "minVersion", required = false) String minVersion,
-            @RequestParam(value = "agreementId", required = false) String agreementId,
-            Authentication authentication) {
-        Caller caller = Caller.of(authentication);
-        gate.require(caller, Scope.CASELOAD);
-        QueryParameters parameters = new QueryParameters();
-        Long version = parameters.minVersion(minVersion);
-        AgreementId awaited = parameters.awaitedAgreement(agreementId, minVersion);
-        parameters.throwIfInvalid();
-        return gate.awaitForListing(awaited, caller, Audience.PARTNERS, version).thenApply(ready -> {
+            @Gated(scope = Scope.CASELOAD) Caller caller,
+            @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion,
+            @RequestParam(value = "agreementId", required = false) AgreementId agreementId) {
+        return reads.listing(caller, Audience.PARTNERS, agreementId, minVersion).thenApply(ready -> {
             Instant now = clock.instant();
             return states.states(gate.caseloadOf(caller)).stream().map(state -> Caseload.entry(state, now))
                     .sorted(Comparator.comparing(CaseloadEntry::needsAttention).reversed()).toList();

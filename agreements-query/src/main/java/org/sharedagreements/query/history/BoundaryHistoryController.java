@@ -3,13 +3,11 @@ package org.sharedagreements.query.history;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.BoundaryId;
 import org.sharedagreements.query.QuerySide;
-import org.sharedagreements.query.access.AgreementGate;
-import org.sharedagreements.query.access.Audience;
+import org.sharedagreements.query.access.AgreementReads;
 import org.sharedagreements.query.access.Caller;
 import org.sharedagreements.query.projection.Projections;
-import org.sharedagreements.query.web.QueryParameters;
+import org.sharedagreements.query.web.WholeNumber;
 import org.sharedagreements.query.web.QueryProblems;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,27 +19,14 @@ import java.util.concurrent.CompletableFuture;
 /** {@code GET /api/agreements/{a}/boundaries/{b}/history}: every version of a boundary and what changed between those in force. */
 @QuerySide
 @RestController
-public class BoundaryHistoryController {
-
-    private final BoundaryHistoryRepository history;
-    private final AgreementGate gate;
-
-    public BoundaryHistoryController(BoundaryHistoryRepository history, AgreementGate gate) {
-        this.history = history;
-        this.gate = gate;
-    }
+public record BoundaryHistoryController(BoundaryHistoryRepository history, AgreementReads reads) {
 
     @GetMapping("/api/agreements/{a}/boundaries/{b}/history")
-    public CompletableFuture<BoundaryHistory> history(@PathVariable("a") String a, @PathVariable("b") String b,
-                                                      @RequestParam(value = "minVersion", required = false) String minVersion,
-                                                      Authentication authentication) {
-        QueryParameters parameters = new QueryParameters();
-        AgreementId agreementId = parameters.agreementId("agreementId", a);
-        BoundaryId boundaryId = parameters.boundaryId("boundaryId", b);
-        Long version = parameters.minVersion(minVersion);
-        parameters.throwIfInvalid();
-        return gate.open(agreementId, Caller.of(authentication), Audience.PARTNERS, version,
-                Projections.BOUNDARY_HISTORY).thenApply(visible -> {
+    public CompletableFuture<BoundaryHistory> history(Caller caller,
+                                                      @PathVariable("a") AgreementId agreementId,
+                                                      @PathVariable("b") BoundaryId boundaryId,
+                                                      @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion) {
+        return reads.forPartners(caller, agreementId, minVersion, Projections.BOUNDARY_HISTORY).thenApply(visible -> {
                     List<BoundaryVersion> versions = history.versions(visible, boundaryId);
                     if (versions.isEmpty()) {
                         throw QueryProblems.notFound("boundary");

@@ -2,12 +2,9 @@ package org.sharedagreements.query.integrity;
 
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.query.QuerySide;
-import org.sharedagreements.query.access.AgreementGate;
-import org.sharedagreements.query.access.Audience;
+import org.sharedagreements.query.access.AgreementReads;
 import org.sharedagreements.query.access.Caller;
-import org.sharedagreements.query.access.VisibleAgreement;
-import org.sharedagreements.query.web.QueryParameters;
-import org.springframework.security.core.Authentication;
+import org.sharedagreements.query.web.WholeNumber;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,37 +20,21 @@ import java.util.concurrent.CompletableFuture;
  */
 @QuerySide
 @RestController
-public class IntegrityController {
-
-    private final EventChainStore chain;
-    private final AgreementGate gate;
-
-    public IntegrityController(EventChainStore chain, AgreementGate gate) {
-        this.chain = chain;
-        this.gate = gate;
-    }
+public record IntegrityController(EventChainStore chain, AgreementReads reads) {
 
     @GetMapping("/api/agreements/{a}/verification")
-    public CompletableFuture<Verification> verification(@PathVariable("a") String a,
-                                                        @RequestParam(value = "minVersion", required = false) String minVersion,
-                                                        Authentication authentication) {
-        return visible(a, minVersion, authentication).thenApply(chain::verify);
+    public CompletableFuture<Verification> verification(Caller caller,
+                                                        @PathVariable("a") AgreementId agreementId,
+                                                        @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion) {
+        return reads.forPartners(caller, agreementId, minVersion).thenApply(chain::verify);
     }
 
     /** Every stored event with its payload bytes (base64) and hashes, re-verifiable offline with api.md's formula. */
     @GetMapping("/api/agreements/{a}/export")
-    public CompletableFuture<ChainExport> export(@PathVariable("a") String a,
-                                                 @RequestParam(value = "minVersion", required = false) String minVersion,
-                                                 Authentication authentication) {
-        return visible(a, minVersion, authentication).thenApply(visible ->
+    public CompletableFuture<ChainExport> export(Caller caller,
+                                                 @PathVariable("a") AgreementId agreementId,
+                                                 @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion) {
+        return reads.forPartners(caller, agreementId, minVersion).thenApply(visible ->
                 ChainExport.withPayloads(visible.agreementId().toString(), chain.events(visible)));
-    }
-
-    private CompletableFuture<VisibleAgreement> visible(String a, String minVersion, Authentication authentication) {
-        QueryParameters parameters = new QueryParameters();
-        AgreementId agreementId = parameters.agreementId("agreementId", a);
-        Long version = parameters.minVersion(minVersion);
-        parameters.throwIfInvalid();
-        return gate.open(agreementId, Caller.of(authentication), Audience.PARTNERS, version);
     }
 }

@@ -2,12 +2,12 @@ package org.sharedagreements.query.stream;
 
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.query.QuerySide;
-import org.sharedagreements.query.access.AgreementGate;
-import org.sharedagreements.query.access.Audience;
+import org.sharedagreements.kernel.InvalidValue;
+import org.sharedagreements.query.access.AgreementReads;
 import org.sharedagreements.query.access.Caller;
 import org.sharedagreements.query.projection.Projections;
-import org.sharedagreements.query.web.QueryParameters;
-import org.springframework.security.core.Authentication;
+import org.sharedagreements.query.web.QueryValues;
+import org.sharedagreements.query.web.WholeNumber;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -26,32 +26,26 @@ import java.util.concurrent.CompletableFuture;
  */
 @QuerySide
 @RestController
-public class TimelineStreamController {
+public record TimelineStreamController(TimelineStreams streams, AgreementReads reads) {
 
-    private final TimelineStreams streams;
-    private final AgreementGate gate;
-
-    public TimelineStreamController(TimelineStreams streams, AgreementGate gate) {
-        this.streams = streams;
-        this.gate = gate;
-    }
+    private static final String LAST_EVENT_ID = "Last-Event-ID";
 
     @GetMapping("/api/agreements/{a}/stream")
-    public CompletableFuture<SseEmitter> stream(@PathVariable("a") String a,
-                                                @RequestParam(value = "after", required = false) String after,
-                                                @RequestParam(value = "minVersion", required = false) String minVersion,
-                                                @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
-                                                Authentication authentication) {
-        QueryParameters parameters = new QueryParameters();
-        AgreementId agreementId = parameters.agreementId("agreementId", a);
-        Long afterSequence = after != null ? parameters.wholeNumber("after", after, -1, Long.MAX_VALUE)
-                : parameters.wholeNumber("Last-Event-ID", lastEventId, 0, Long.MAX_VALUE);
-        Long version = parameters.minVersion(minVersion);
-        parameters.throwIfInvalid();
-        Caller caller = Caller.of(authentication);
+    public CompletableFuture<SseEmitter> stream(Caller caller,
+                                                @PathVariable("a") AgreementId agreementId,
+                                                @RequestParam(value = "after", required = false) @WholeNumber(min = -1) String after,
+                                                @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion,
+                                                @RequestHeader(value = LAST_EVENT_ID, required = false) String lastEventId) {
+        // the header counts only without after, as it did when a browser reconnects
+        String resumeFrom = after != null ? after : lastEventId;
+        String problem = after != null ? null : QueryValues.wholeNumberProblem(lastEventId, 0, Long.MAX_VALUE);
+        if (problem != null) {
+            throw new InvalidValue(LAST_EVENT_ID, problem);
+        }
+        Long afterSequence = QueryValues.wholeNumber(resumeFrom);
         streams.reserve(caller);
         try {
-            return gate.open(agreementId, caller, Audience.PARTNERS, version, Projections.TIMELINE)
+            return reads.forPartners(caller, agreementId, minVersion, Projections.TIMELINE)
                     .thenApply(visible -> streams.open(visible, afterSequence))
                     .whenComplete((emitter, failure) -> {
                         if (failure != null) {

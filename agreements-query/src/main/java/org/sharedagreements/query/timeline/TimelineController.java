@@ -2,12 +2,11 @@ package org.sharedagreements.query.timeline;
 
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.query.QuerySide;
-import org.sharedagreements.query.access.AgreementGate;
-import org.sharedagreements.query.access.Audience;
+import org.sharedagreements.query.access.AgreementReads;
 import org.sharedagreements.query.access.Caller;
 import org.sharedagreements.query.projection.Projections;
-import org.sharedagreements.query.web.QueryParameters;
-import org.springframework.security.core.Authentication;
+import org.sharedagreements.query.web.QueryValues;
+import org.sharedagreements.query.web.WholeNumber;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,34 +18,22 @@ import java.util.concurrent.CompletableFuture;
 /** {@code GET /api/agreements/{a}/timeline}: the agreement's events in sequence order, a page at a time. */
 @QuerySide
 @RestController
-public class TimelineController {
+public record TimelineController(TimelineRepository timeline, AgreementReads reads) {
 
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 500;
 
-    private final TimelineRepository timeline;
-    private final AgreementGate gate;
-
-    public TimelineController(TimelineRepository timeline, AgreementGate gate) {
-        this.timeline = timeline;
-        this.gate = gate;
-    }
-
     /** Up to {@code limit} events after sequence {@code after} (from the first event when absent). */
     @GetMapping("/api/agreements/{a}/timeline")
-    public CompletableFuture<TimelinePage> timeline(@PathVariable("a") String a,
-                                                    @RequestParam(value = "after", required = false) String after,
-                                                    @RequestParam(value = "limit", required = false) String limit,
-                                                    @RequestParam(value = "minVersion", required = false) String minVersion,
-                                                    Authentication authentication) {
-        QueryParameters parameters = new QueryParameters();
-        AgreementId agreementId = parameters.agreementId("agreementId", a);
-        Long afterSequence = parameters.wholeNumber("after", after, 0, Long.MAX_VALUE);
-        Long pageSize = parameters.wholeNumber("limit", limit, 1, MAX_LIMIT);
-        Long version = parameters.minVersion(minVersion);
-        parameters.throwIfInvalid();
+    public CompletableFuture<TimelinePage> timeline(Caller caller,
+                                                    @PathVariable("a") AgreementId agreementId,
+                                                    @RequestParam(value = "after", required = false) @WholeNumber String after,
+                                                    @RequestParam(value = "limit", required = false) @WholeNumber(min = 1, max = MAX_LIMIT) String limit,
+                                                    @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion) {
+        Long afterSequence = QueryValues.wholeNumber(after);
+        Long pageSize = QueryValues.wholeNumber(limit);
         int size = pageSize == null ? DEFAULT_LIMIT : pageSize.intValue();
-        return gate.open(agreementId, Caller.of(authentication), Audience.PARTNERS, version, Projections.TIMELINE)
+        return reads.forPartners(caller, agreementId, minVersion, Projections.TIMELINE)
                 .thenApply(visible -> {
                     List<TimelineEntry> entries = timeline.page(visible, afterSequence == null ? -1 : afterSequence,
                             size + 1);

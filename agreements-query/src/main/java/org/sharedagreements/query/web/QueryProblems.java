@@ -5,8 +5,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-import java.util.List;
-import java.util.Map;
 
 /** The problems (RFC 9457) the query endpoints answer with; Spring MVC renders them as problem+json. */
 public final class QueryProblems {
@@ -15,15 +13,6 @@ public final class QueryProblems {
     private static final int RETRY_AFTER_SECONDS = 1;
 
     private QueryProblems() {
-    }
-
-    /** 400 listing every invalid parameter as {@code errors: [{"field","message"}]}. */
-    public static ErrorResponseException invalid(List<Map<String, String>> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                errors.size() == 1 ? "1 parameter is invalid." : errors.size() + " parameters are invalid.");
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.copyOf(errors));
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
     }
 
     /** 404: no such thing, or the caller may not see it; the two are never told apart. */
