@@ -32,20 +32,8 @@ import java.util.concurrent.CompletableFuture;
 @QuerySide
 @RestController
 @RequestMapping("/api/agreements")
-public class AgreementQueryController {
-
-    private final AgreementStateRepository states;
-    private final AgreementAsOf asOf;
-    private final AgreementGate gate;
-    private final AgreementReads reads;
-
-    public AgreementQueryController(AgreementStateRepository states, AgreementAsOf asOf, AgreementGate gate,
-                                    AgreementReads reads) {
-        this.states = states;
-        this.asOf = asOf;
-        this.gate = gate;
-        this.reads = reads;
-    }
+public record AgreementQueryController(AgreementStateRepository states, AgreementAsOf asOf, AgreementGate gate,
+                                       AgreementReads reads) {
 
     /**
      * The agreements the caller joined (or joined and left) and, with the counsellor role, those granted to them.

@@ -27,20 +27,7 @@ import java.util.concurrent.CompletableFuture;
  */
 @QuerySide
 @RestController
-public class CaseloadController {
-
-    private final AgreementStateRepository states;
-    private final AgreementGate gate;
-    private final AgreementReads reads;
-    private final Clock clock;
-
-    public CaseloadController(AgreementStateRepository states, AgreementGate gate, AgreementReads reads,
-                              Clock clock) {
-        this.states = states;
-        this.gate = gate;
-        this.reads = reads;
-        this.clock = clock;
-    }
+public record CaseloadController(AgreementStateRepository states, AgreementGate gate, AgreementReads reads, Clock clock) {
 
     @GetMapping("/api/counsellor/caseload")
     public CompletableFuture<List<CaseloadEntry>> caseload(
