@@ -1,11 +1,11 @@
 package org.sharedagreements.app.demo;
 
+import org.sharedagreements.kernel.UtcClock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
@@ -15,7 +15,7 @@ import java.time.ZoneOffset;
  */
 @Component
 @ConditionalOnProperty(name = "agreements.demo", havingValue = "true")
-public class DemoClock extends Clock {
+public class DemoClock extends UtcClock {
 
     private static final Clock SYSTEM = Clock.tickMillis(ZoneOffset.UTC);
 
@@ -34,15 +34,5 @@ public class DemoClock extends Clock {
     public Instant instant() {
         Instant at = standing;
         return at != null ? at : SYSTEM.instant();
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the demo clock is UTC");
     }
 }
