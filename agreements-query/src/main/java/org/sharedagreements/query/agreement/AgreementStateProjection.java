@@ -33,18 +33,8 @@ import java.util.Map;
 @QuerySide
 @Component
 @ProcessingGroup(Projections.AGREEMENT_STATE)
-public class AgreementStateProjection {
-
-    private final AgreementStateRepository states;
-    private final AgreementAccess access;
-    private final ProjectionProgress progress;
-
-    public AgreementStateProjection(AgreementStateRepository states, AgreementAccess access,
-                                    ProjectionProgress progress) {
-        this.states = states;
-        this.access = access;
-        this.progress = progress;
-    }
+public record AgreementStateProjection(AgreementStateRepository states, AgreementAccess access,
+                                       ProjectionProgress progress) {
 
     @EventHandler
     public void on(AgreementEvent event, @SequenceNumber Long sequence, @Timestamp Instant at) {

@@ -33,15 +33,7 @@ import java.time.Instant;
 @QuerySide
 @Component
 @ProcessingGroup(Projections.BOUNDARY_HISTORY)
-public class BoundaryHistoryProjection {
-
-    private final BoundaryHistoryRepository history;
-    private final ProjectionProgress progress;
-
-    public BoundaryHistoryProjection(BoundaryHistoryRepository history, ProjectionProgress progress) {
-        this.history = history;
-        this.progress = progress;
-    }
+public record BoundaryHistoryProjection(BoundaryHistoryRepository history, ProjectionProgress progress) {
 
     @EventHandler
     public void on(AgreementEvent event, @SequenceNumber Long sequence, @Timestamp Instant timestamp) {

@@ -32,17 +32,7 @@ import java.util.List;
 @QuerySide
 @Component
 @ProcessingGroup(Projections.TIMELINE)
-public class TimelineProjection {
-
-    private final TimelineRepository timeline;
-    private final ProjectionProgress progress;
-    private final TimelineSignals signals;
-
-    public TimelineProjection(TimelineRepository timeline, ProjectionProgress progress, TimelineSignals signals) {
-        this.timeline = timeline;
-        this.progress = progress;
-        this.signals = signals;
-    }
+public record TimelineProjection(TimelineRepository timeline, ProjectionProgress progress, TimelineSignals signals) {
 
     @EventHandler
     public void on(AgreementEvent event, @SequenceNumber Long sequence, @Timestamp Instant at) {
