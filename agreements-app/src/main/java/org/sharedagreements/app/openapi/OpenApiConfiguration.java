@@ -59,7 +59,7 @@ public class OpenApiConfiguration {
         return new OpenAPI()
                 .info(new Info().title("shared-agreements").version("1")
                         .description("Relationship agreements as immutable events: boundaries proposed, accepted, "
-                                + "revised, reviewed and sometimes broken. Contract: shared/api.md.")
+                                + "revised, reviewed and sometimes broken. Contract: docs/contract.md in the repository.")
                         .license(new License().name("Apache-2.0").identifier("Apache-2.0")))
                 .servers(List.of(new Server().url("/")))
                 .components(new Components()

@@ -15,7 +15,7 @@ import java.time.Duration;
  * How {@code minVersion} waits run ({@code agreements.query.*}), checked when the service starts.
  *
  * @param minVersionTimeout how long a query waits for the read models before it answers 503; 5 s because the
- *                          contract (api.md) promises an answer within 5 s
+ *                          contract (docs/contract.md) promises an answer within 5 s
  * @param maxWaits waits one node holds at once, for everyone; more are 429. A wait holds no request thread, only a
  *                 little memory, so 2048 only bounds what a flood of callers can pin
  * @param maxWaitsPerCaller waits one caller may have open at once; more are 429 with {@code Retry-After}. 8 is more

@@ -29,7 +29,7 @@ public record IntegrityController(EventChainStore chain, AgreementReads reads) {
         return reads.forPartners(caller, agreementId, minVersion).thenApply(chain::verify);
     }
 
-    /** Every stored event with its payload bytes (base64) and hashes, re-verifiable offline with api.md's formula. */
+    /** Every stored event with its payload bytes (base64) and hashes, re-verifiable offline with the formula of docs/contract.md. */
     @GetMapping("/api/agreements/{a}/export")
     public CompletableFuture<ChainExport> export(Caller caller,
                                                  @PathVariable("a") AgreementId agreementId,
