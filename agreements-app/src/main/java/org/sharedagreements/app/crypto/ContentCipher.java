@@ -81,7 +81,8 @@ public class ContentCipher {
             if (part.confidential && child.isTextual()) {
                 JsonNode result = transform.apply(child);
                 node.set(part.name, result != null ? result
-                        : part.type == String.class || part.type == PrivateText.class ? new TextNode(Confidential.ERASED) : NullNode.instance);
+                        : part.type == String.class || part.type == PrivateText.class ? new TextNode(Confidential.ERASED)
+                        : NullNode.instance);
             } else if (part.type.isRecord() && child.isObject()) {
                 walk((ObjectNode) child, part.type, transform, reading);
             }

@@ -136,8 +136,8 @@ public class AgreementCommandController {
                                                        @PathVariable("b") BoundaryId boundaryId,
                                                        @Valid @RequestBody DeclineRequest body,
                                                        ExpectedVersion expected) {
-        return answer(new DeclineBoundary(agreementId, actor(), boundaryId, body.boundaryVersion(), PrivateText.of(body.reason()),
-                expected.value()));
+        return answer(new DeclineBoundary(agreementId, actor(), boundaryId, body.boundaryVersion(),
+                PrivateText.of(body.reason()), expected.value()));
     }
 
     @Operation(summary = "Withdraw the version you proposed")
@@ -191,7 +191,8 @@ public class AgreementCommandController {
                                                             @Valid @RequestBody BreachReportRequest body,
                                                             ExpectedVersion expected) {
         return answer(new ReportBreach(agreementId, actor(), BreachId.random(), new BoundaryId(body.boundaryId()),
-                PartnerId.of(body.breachedBy()), PrivateText.of(body.description()), body.occurredAt(), expected.value()));
+                PartnerId.of(body.breachedBy()), PrivateText.of(body.description()), body.occurredAt(),
+                expected.value()));
     }
 
     @Operation(summary = "Acknowledge a breach (by who broke the boundary)")
@@ -217,8 +218,8 @@ public class AgreementCommandController {
     public ResponseEntity<Map<String, Object>> raiseRedFlag(@PathVariable("a") AgreementId agreementId,
                                                             @Valid @RequestBody RedFlagRequest body,
                                                             ExpectedVersion expected) {
-        return answer(new RaiseRedFlag(agreementId, actor(), RedFlagId.random(), body.indicator(), PrivateText.of(body.note()),
-                expected.value()));
+        return answer(new RaiseRedFlag(agreementId, actor(), RedFlagId.random(), body.indicator(),
+                PrivateText.of(body.note()), expected.value()));
     }
 
     @Operation(summary = "Mark a red flag addressed")

@@ -123,13 +123,15 @@ class BoundaryLifecycleTest extends AgreementFixtureTest {
 
     @Test
     void onlyThePendingVersionCanBeDeclined() {
-        refusedBy(fixture.given(proposed()).when(new DeclineBoundary(AGREEMENT, SAM, BOUNDARY, 2, PrivateText.of(""), null)),
+        refusedBy(fixture.given(proposed()).when(new DeclineBoundary(AGREEMENT, SAM, BOUNDARY, 2, PrivateText.of(""),
+                null)),
                 Rule.NOT_THE_PENDING_VERSION);
     }
 
     @Test
     void anActiveBoundaryWithoutRevisionHasNothingToDecline() {
-        refusedBy(fixture.given(active()).when(new DeclineBoundary(AGREEMENT, SAM, BOUNDARY, 1, PrivateText.of(""), null)),
+        refusedBy(fixture.given(active()).when(new DeclineBoundary(AGREEMENT, SAM, BOUNDARY, 1, PrivateText.of(""),
+                null)),
                 Rule.NO_PENDING_VERSION);
     }
 
@@ -166,7 +168,8 @@ class BoundaryLifecycleTest extends AgreementFixtureTest {
 
     @Test
     void aWithdrawnProposalNeverBecameActive() {
-        refusedBy(fixture.given(withdrawn()).when(new WithdrawConsent(AGREEMENT, SAM, BOUNDARY, PrivateText.of(""), null)),
+        refusedBy(fixture.given(withdrawn()).when(new WithdrawConsent(AGREEMENT, SAM, BOUNDARY, PrivateText.of(""),
+                null)),
                 Rule.NOT_ACTIVE);
     }
 

@@ -26,11 +26,13 @@ class BreachRulesTest extends AgreementFixtureTest {
     private static final BreachId BREACH = BreachId.of("0d0d0d0d-5555-4c5d-9e8f-0a1b2c3d4e5f");
 
     private static List<Object> reported() {
-        return with(active(), new BoundaryBroken(AGREEMENT, ALEX, BREACH, BOUNDARY, 1, SAM, false, PrivateText.of("d"), OCCURRED));
+        return with(active(), new BoundaryBroken(AGREEMENT, ALEX, BREACH, BOUNDARY, 1, SAM, false, PrivateText.of("d"),
+                OCCURRED));
     }
 
     private static List<Object> selfDisclosed() {
-        return with(active(), new BoundaryBroken(AGREEMENT, SAM, BREACH, BOUNDARY, 1, SAM, true, PrivateText.of("d"), OCCURRED));
+        return with(active(), new BoundaryBroken(AGREEMENT, SAM, BREACH, BOUNDARY, 1, SAM, true, PrivateText.of("d"),
+                OCCURRED));
     }
 
     private static List<Object> acknowledged() {
@@ -39,7 +41,8 @@ class BreachRulesTest extends AgreementFixtureTest {
 
     private static List<Object> resolved() {
         return with(acknowledged(), new BreachResolutionConfirmed(AGREEMENT, ALEX, BREACH, PrivateText.of("")),
-                new BreachResolutionConfirmed(AGREEMENT, SAM, BREACH, PrivateText.of("")), new BreachResolved(AGREEMENT, SAM, BREACH));
+                new BreachResolutionConfirmed(AGREEMENT, SAM, BREACH, PrivateText.of("")),
+                        new BreachResolved(AGREEMENT, SAM, BREACH));
     }
 
     private static ReportBreach report(PartnerId breachedBy, Instant at) {
@@ -50,8 +53,10 @@ class BreachRulesTest extends AgreementFixtureTest {
     void anyPartnerReportsABreachOfAnActiveBoundaryNamingWhoBrokeIt() {
         fixture.given(active())
                 .andGivenCurrentTime(NOW)
-                .when(new ReportBreach(AGREEMENT, ALEX, BREACH, BOUNDARY, SAM, PrivateText.of("Messaged an ex"), OCCURRED, null))
-                .expectEvents(new BoundaryBroken(AGREEMENT, ALEX, BREACH, BOUNDARY, 1, SAM, false, PrivateText.of("Messaged an ex"),
+                .when(new ReportBreach(AGREEMENT, ALEX, BREACH, BOUNDARY, SAM, PrivateText.of("Messaged an ex"),
+                        OCCURRED, null))
+                .expectEvents(new BoundaryBroken(AGREEMENT, ALEX, BREACH, BOUNDARY, 1, SAM, false,
+                        PrivateText.of("Messaged an ex"),
                         OCCURRED))
                 .expectResultMessagePayload(new CommandReceipt(6, null));
     }
@@ -60,8 +65,10 @@ class BreachRulesTest extends AgreementFixtureTest {
     void aBreachReportedByTheOneWhoBrokeItIsASelfDisclosure() {
         fixture.given(active())
                 .andGivenCurrentTime(NOW)
-                .when(new ReportBreach(AGREEMENT, SAM, BREACH, BOUNDARY, SAM, PrivateText.of("I messaged an ex"), OCCURRED, null))
-                .expectEvents(new BoundaryBroken(AGREEMENT, SAM, BREACH, BOUNDARY, 1, SAM, true, PrivateText.of("I messaged an ex"),
+                .when(new ReportBreach(AGREEMENT, SAM, BREACH, BOUNDARY, SAM, PrivateText.of("I messaged an ex"),
+                        OCCURRED, null))
+                .expectEvents(new BoundaryBroken(AGREEMENT, SAM, BREACH, BOUNDARY, 1, SAM, true,
+                        PrivateText.of("I messaged an ex"),
                         OCCURRED));
     }
 
@@ -74,8 +81,10 @@ class BreachRulesTest extends AgreementFixtureTest {
     @Test
     void aSelfDisclosedBreachCanBeResolvedStraightAway() {
         fixture.given(selfDisclosed())
-                .when(new ConfirmBreachResolution(AGREEMENT, ALEX, BREACH, PrivateText.of("Thank you for telling me"), null))
-                .expectEvents(new BreachResolutionConfirmed(AGREEMENT, ALEX, BREACH, PrivateText.of("Thank you for telling me")));
+                .when(new ConfirmBreachResolution(AGREEMENT, ALEX, BREACH, PrivateText.of("Thank you for telling me"),
+                        null))
+                .expectEvents(new BreachResolutionConfirmed(AGREEMENT, ALEX, BREACH,
+                        PrivateText.of("Thank you for telling me")));
     }
 
     @Test
@@ -114,7 +123,8 @@ class BreachRulesTest extends AgreementFixtureTest {
         fixture.given(active())
                 .andGivenCurrentTime(NOW)
                 .when(report(SAM, NOW))
-                .expectEvents(new BoundaryBroken(AGREEMENT, ALEX, BREACH, BOUNDARY, 1, SAM, false, PrivateText.of("d"), NOW));
+                .expectEvents(new BoundaryBroken(AGREEMENT, ALEX, BREACH, BOUNDARY, 1, SAM, false, PrivateText.of("d"),
+                        NOW));
     }
 
     @Test
@@ -151,7 +161,8 @@ class BreachRulesTest extends AgreementFixtureTest {
 
     @Test
     void aBreachIsResolvedOnlyAfterItWasAcknowledged() {
-        refusedBy(fixture.given(reported()).when(new ConfirmBreachResolution(AGREEMENT, ALEX, BREACH, PrivateText.of(""), null)),
+        refusedBy(fixture.given(reported()).when(new ConfirmBreachResolution(AGREEMENT, ALEX, BREACH,
+                PrivateText.of(""), null)),
                 Rule.BREACH_NOT_ACKNOWLEDGED);
     }
 
@@ -173,13 +184,16 @@ class BreachRulesTest extends AgreementFixtureTest {
 
     @Test
     void aPartnerConfirmsOnce() {
-        refusedBy(fixture.given(with(acknowledged(), new BreachResolutionConfirmed(AGREEMENT, ALEX, BREACH, PrivateText.of(""))))
-                .when(new ConfirmBreachResolution(AGREEMENT, ALEX, BREACH, PrivateText.of(""), null)), Rule.ALREADY_CONFIRMED_RESOLUTION);
+        refusedBy(fixture.given(with(acknowledged(), new BreachResolutionConfirmed(AGREEMENT, ALEX, BREACH,
+                PrivateText.of(""))))
+                .when(new ConfirmBreachResolution(AGREEMENT, ALEX, BREACH, PrivateText.of(""), null)),
+                        Rule.ALREADY_CONFIRMED_RESOLUTION);
     }
 
     @Test
     void aResolvedBreachStaysResolved() {
-        refusedBy(fixture.given(resolved()).when(new ConfirmBreachResolution(AGREEMENT, SAM, BREACH, PrivateText.of(""), null)),
+        refusedBy(fixture.given(resolved()).when(new ConfirmBreachResolution(AGREEMENT, SAM, BREACH,
+                PrivateText.of(""), null)),
                 Rule.BREACH_ALREADY_RESOLVED);
     }
 

@@ -42,13 +42,15 @@ class ConsentAndReviewTest extends AgreementFixtureTest {
 
     @Test
     void consentIsWithdrawnOnce() {
-        refusedBy(fixture.given(suspended()).when(new WithdrawConsent(AGREEMENT, ALEX, BOUNDARY, PrivateText.of(""), null)),
+        refusedBy(fixture.given(suspended()).when(new WithdrawConsent(AGREEMENT, ALEX, BOUNDARY, PrivateText.of(""),
+                null)),
                 Rule.ALREADY_SUSPENDED);
     }
 
     @Test
     void consentToAProposalThatIsNotActiveCannotBeWithdrawn() {
-        refusedBy(fixture.given(proposed()).when(new WithdrawConsent(AGREEMENT, SAM, BOUNDARY, PrivateText.of(""), null)),
+        refusedBy(fixture.given(proposed()).when(new WithdrawConsent(AGREEMENT, SAM, BOUNDARY, PrivateText.of(""),
+                null)),
                 Rule.NOT_ACTIVE);
     }
 

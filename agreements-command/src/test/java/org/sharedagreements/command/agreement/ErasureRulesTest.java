@@ -23,7 +23,8 @@ class ErasureRulesTest extends AgreementFixtureTest {
     @Test
     void nothingChangesInAnErasedAgreement() {
         refusedBy(fixture.given(with(active(), new AgreementErased(AGREEMENT, SAM)))
-                .when(new RaiseRedFlag(AGREEMENT, ALEX, RedFlagId.random(), RedFlagIndicator.STRESS, PrivateText.of(""), null)),
+                .when(new RaiseRedFlag(AGREEMENT, ALEX, RedFlagId.random(), RedFlagIndicator.STRESS,
+                        PrivateText.of(""), null)),
                 Rule.AGREEMENT_ERASED);
     }
 

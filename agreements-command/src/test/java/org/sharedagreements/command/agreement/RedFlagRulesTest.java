@@ -18,21 +18,25 @@ class RedFlagRulesTest extends AgreementFixtureTest {
     @Test
     void anyPartnerRaisesARedFlag() {
         fixture.given(couple())
-                .when(new RaiseRedFlag(AGREEMENT, SAM, FLAG, RedFlagIndicator.LONELINESS, PrivateText.of("Evenings feel distant"), null))
-                .expectEvents(new RedFlagRaised(AGREEMENT, SAM, FLAG, RedFlagIndicator.LONELINESS, PrivateText.of("Evenings feel distant")))
+                .when(new RaiseRedFlag(AGREEMENT, SAM, FLAG, RedFlagIndicator.LONELINESS,
+                        PrivateText.of("Evenings feel distant"), null))
+                .expectEvents(new RedFlagRaised(AGREEMENT, SAM, FLAG, RedFlagIndicator.LONELINESS,
+                        PrivateText.of("Evenings feel distant")))
                 .expectResultMessagePayload(new CommandReceipt(3, null));
     }
 
     @Test
     void aRedFlagIdIsUsedOnce() {
-        refusedBy(fixture.given(with(couple(), new RedFlagRaised(AGREEMENT, SAM, FLAG, RedFlagIndicator.STRESS, PrivateText.of(""))))
+        refusedBy(fixture.given(with(couple(), new RedFlagRaised(AGREEMENT, SAM, FLAG, RedFlagIndicator.STRESS,
+                PrivateText.of(""))))
                 .when(new RaiseRedFlag(AGREEMENT, ALEX, FLAG, RedFlagIndicator.STRESS, PrivateText.of(""), null)),
                 Rule.RED_FLAG_ALREADY_EXISTS);
     }
 
     @Test
     void anyPartnerAddressesARedFlagEvenOneTheyDidNotRaise() {
-        fixture.given(with(couple(), new RedFlagRaised(AGREEMENT, SAM, FLAG, RedFlagIndicator.RESENTMENT, PrivateText.of(""))))
+        fixture.given(with(couple(), new RedFlagRaised(AGREEMENT, SAM, FLAG, RedFlagIndicator.RESENTMENT,
+                PrivateText.of(""))))
                 .when(new AddressRedFlag(AGREEMENT, ALEX, FLAG, PrivateText.of("We booked a weekend away"), null))
                 .expectEvents(new RedFlagAddressed(AGREEMENT, ALEX, FLAG, PrivateText.of("We booked a weekend away")))
                 .expectResultMessagePayload(new CommandReceipt(4, null));
@@ -40,9 +44,11 @@ class RedFlagRulesTest extends AgreementFixtureTest {
 
     @Test
     void aRedFlagIsAddressedOnce() {
-        refusedBy(fixture.given(with(couple(), new RedFlagRaised(AGREEMENT, SAM, FLAG, RedFlagIndicator.OTHER, PrivateText.of("")),
+        refusedBy(fixture.given(with(couple(), new RedFlagRaised(AGREEMENT, SAM, FLAG, RedFlagIndicator.OTHER,
+                PrivateText.of("")),
                         new RedFlagAddressed(AGREEMENT, ALEX, FLAG, PrivateText.of(""))))
-                .when(new AddressRedFlag(AGREEMENT, SAM, FLAG, PrivateText.of(""), null)), Rule.RED_FLAG_ALREADY_ADDRESSED);
+                .when(new AddressRedFlag(AGREEMENT, SAM, FLAG, PrivateText.of(""), null)),
+                        Rule.RED_FLAG_ALREADY_ADDRESSED);
     }
 
     @Test

@@ -70,8 +70,10 @@ class RevisionRulesTest extends AgreementFixtureTest {
         Instant occurred = NOW.minusSeconds(3600);
         fixture.given(revised())
                 .andGivenCurrentTime(NOW)
-                .when(new ReportBreach(AGREEMENT, ALEX, BREACH, BOUNDARY, SAM, PrivateText.of("Messaged an ex"), occurred, null))
-                .expectEvents(new BoundaryBroken(AGREEMENT, ALEX, BREACH, BOUNDARY, 1, SAM, false, PrivateText.of("Messaged an ex"),
+                .when(new ReportBreach(AGREEMENT, ALEX, BREACH, BOUNDARY, SAM, PrivateText.of("Messaged an ex"),
+                        occurred, null))
+                .expectEvents(new BoundaryBroken(AGREEMENT, ALEX, BREACH, BOUNDARY, 1, SAM, false,
+                        PrivateText.of("Messaged an ex"),
                         occurred));
     }
 
@@ -170,7 +172,8 @@ class RevisionRulesTest extends AgreementFixtureTest {
     void aWithdrawnRevisionLeavesASuspendedBoundarySuspended() {
         refusedBy(fixture.given(with(suspended(), new BoundaryRevised(AGREEMENT, SAM, BOUNDARY, 2, REVISED),
                         new BoundaryProposalWithdrawn(AGREEMENT, SAM, BOUNDARY, 2)))
-                .when(new WithdrawConsent(AGREEMENT, ALEX, BOUNDARY, PrivateText.of(""), null)), Rule.ALREADY_SUSPENDED);
+                .when(new WithdrawConsent(AGREEMENT, ALEX, BOUNDARY, PrivateText.of(""), null)),
+                        Rule.ALREADY_SUSPENDED);
     }
 
     @Test

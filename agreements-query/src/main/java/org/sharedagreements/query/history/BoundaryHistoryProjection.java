@@ -66,7 +66,8 @@ public record BoundaryHistoryProjection(BoundaryHistoryRepository history, Proje
             };
             case BOUNDARY_DECLINED -> () -> {
                 BoundaryDeclined e = (BoundaryDeclined) event;
-                history.decided(a, e.boundaryId(), e.boundaryVersion(), "DECLINED", actor, at, PrivateText.valueOf(e.reason()), sequence);
+                history.decided(a, e.boundaryId(), e.boundaryVersion(), "DECLINED", actor, at,
+                        PrivateText.valueOf(e.reason()), sequence);
             };
             case BOUNDARY_PROPOSAL_WITHDRAWN -> () -> {
                 BoundaryProposalWithdrawn e = (BoundaryProposalWithdrawn) event;

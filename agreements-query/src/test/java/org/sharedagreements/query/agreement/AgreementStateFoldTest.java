@@ -117,7 +117,8 @@ class AgreementStateFoldTest {
         CounsellorId carol = CounsellorId.of("carol");
         Story story = Story.formed().activeBoundary(boundary, Story.terms("y", "P30D"));
         Instant occurred = Instant.parse("2026-01-01T00:00:00Z");
-        story.then(new BoundaryBroken(story.agreementId, BEN, breach, boundary, 1, BEN, true, PrivateText.of("I did"), occurred))
+        story.then(new BoundaryBroken(story.agreementId, BEN, breach, boundary, 1, BEN, true, PrivateText.of("I did"),
+                occurred))
                 .then(new BreachAcknowledged(story.agreementId, BEN, breach))
                 .then(new RedFlagRaised(story.agreementId, ADA, flag, RedFlagIndicator.STRESS, PrivateText.of("work")))
                 .then(new RedFlagAddressed(story.agreementId, BEN, flag, PrivateText.of("talked")))
@@ -150,9 +151,11 @@ class AgreementStateFoldTest {
         BoundaryId boundary = BoundaryId.random();
         Story story = Story.formed().activeBoundary(boundary, Story.terms("secret", "P30D"));
         story.then(new BoundaryRevised(story.agreementId, BEN, boundary, 2, Story.terms("more secret", "P30D")))
-                .then(new BoundaryBroken(story.agreementId, ADA, BreachId.random(), boundary, 1, BEN, false, PrivateText.of("what"),
+                .then(new BoundaryBroken(story.agreementId, ADA, BreachId.random(), boundary, 1, BEN, false,
+                        PrivateText.of("what"),
                         Instant.parse("2026-01-01T00:00:00Z")))
-                .then(new RedFlagRaised(story.agreementId, ADA, RedFlagId.random(), RedFlagIndicator.OTHER, PrivateText.of("note")))
+                .then(new RedFlagRaised(story.agreementId, ADA, RedFlagId.random(), RedFlagIndicator.OTHER,
+                        PrivateText.of("note")))
                 .then(new org.sharedagreements.kernel.membership.AgreementErased(story.agreementId, ADA));
 
         AgreementState erased = fold(story);
