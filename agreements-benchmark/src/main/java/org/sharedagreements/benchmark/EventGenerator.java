@@ -1,5 +1,6 @@
 package org.sharedagreements.benchmark;
 
+import org.sharedagreements.kernel.PrivateText;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.messaging.MetaData;
@@ -58,11 +59,11 @@ final class EventGenerator {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO domain_event_entry "
                 + "(event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp, "
                 + "aggregate_identifier, sequence_number, type) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'Agreement')")) {
-            add(insert, id, 0, at, new AgreementDrafted(id, partner, "Benchmark agreement " + id));
+            add(insert, id, 0, at, new AgreementDrafted(id, partner, PrivateText.of("Benchmark agreement " + id)));
             for (int i = 1; i <= redFlags; i++) {
                 add(insert, id, i, at.plusMillis(i * 1000L), new RedFlagRaised(id, partner, RedFlagId.random(),
                         RedFlagIndicator.values()[i % RedFlagIndicator.values().length],
-                        "Evenings felt distant this week, number " + i));
+                        PrivateText.of("Evenings felt distant this week, number " + i)));
                 if (i % 500 == 0) {
                     insert.executeBatch();
                 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.Confidential;
+import org.sharedagreements.kernel.PrivateText;
 
 import javax.crypto.SecretKey;
 import java.lang.reflect.RecordComponent;
@@ -80,7 +81,8 @@ public class ContentCipher {
             if (part.confidential && child.isTextual()) {
                 JsonNode result = transform.apply(child);
                 node.set(part.name, result != null ? result
-                        : part.type == String.class ? new TextNode(Confidential.ERASED) : NullNode.instance);
+                        : part.type == String.class || part.type == PrivateText.class ? new TextNode(Confidential.ERASED)
+                        : NullNode.instance);
             } else if (part.type.isRecord() && child.isObject()) {
                 walk((ObjectNode) child, part.type, transform, reading);
             }

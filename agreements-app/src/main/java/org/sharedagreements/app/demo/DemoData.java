@@ -1,5 +1,6 @@
 package org.sharedagreements.app.demo;
 
+import org.sharedagreements.kernel.PrivateText;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.BoundaryCategory;
@@ -90,7 +91,7 @@ public class DemoData implements ApplicationRunner {
         BoundaryId disclosure = new BoundaryId(UUID.fromString("00000000-0000-4000-8000-0000000b0003"));
 
         at(start, 0);
-        send(new DraftAgreement(AGREEMENT, ALEX, "Rebuilding trust, together", null));
+        send(new DraftAgreement(AGREEMENT, ALEX, PrivateText.of("Rebuilding trust, together"), null));
         send(new InvitePartner(AGREEMENT, ALEX, SAM, null));
         at(start, 1);
         send(new JoinAgreement(AGREEMENT, SAM, null));
@@ -109,7 +110,8 @@ public class DemoData implements ApplicationRunner {
         send(new ReviseBoundary(AGREEMENT, ALEX, online, terms(BoundaryCategory.ONLINE_ENGAGEMENT,
                 "Keep online contact friendly.", "", "", "P30D"), null));
         at(start, 11);
-        send(new DeclineBoundary(AGREEMENT, SAM, online, 2, "Too vague for me: I need to know what friendly means.", null));
+        send(new DeclineBoundary(AGREEMENT, SAM, online, 2,
+                PrivateText.of("Too vague for me: I need to know what friendly means."), null));
         at(start, 13);
         send(new ReviseBoundary(AGREEMENT, SAM, online, terms(BoundaryCategory.ONLINE_ENGAGEMENT,
                 "No private messaging with people we have felt drawn to; group chats are fine.",
@@ -124,19 +126,23 @@ public class DemoData implements ApplicationRunner {
         at(start, 40);
         BreachId breach = new BreachId(UUID.fromString("00000000-0000-4000-8000-0000000b7001"));
         send(new ReportBreach(AGREEMENT, ALEX, breach, online, ALEX,
-                "I replied privately to an old flame's message and kept it to myself for two days.",
+                PrivateText.of("I replied privately to an old flame's message and kept it to myself for two days."),
                 start.plus(38, ChronoUnit.DAYS), null));
         at(start, 41);
-        send(new ConfirmBreachResolution(AGREEMENT, SAM, breach, "It hurt; thank you for telling me yourself.", null));
+        send(new ConfirmBreachResolution(AGREEMENT, SAM, breach,
+                PrivateText.of("It hurt; thank you for telling me yourself."), null));
         at(start, 44);
-        send(new ConfirmBreachResolution(AGREEMENT, ALEX, breach, "Thread deleted together; we talked for hours.", null));
+        send(new ConfirmBreachResolution(AGREEMENT, ALEX, breach,
+                PrivateText.of("Thread deleted together; we talked for hours."), null));
         at(start, 60);
-        send(new WithdrawConsent(AGREEMENT, SAM, pace, "I need a few weeks of just being close, no more.", null));
+        send(new WithdrawConsent(AGREEMENT, SAM, pace,
+                PrivateText.of("I need a few weeks of just being close, no more."), null));
         RedFlagId flag = new RedFlagId(UUID.fromString("00000000-0000-4000-8000-0000000bf001"));
         at(start, 62);
-        send(new RaiseRedFlag(AGREEMENT, ALEX, flag, RedFlagIndicator.LONELINESS, "Evenings feel distant lately.", null));
+        send(new RaiseRedFlag(AGREEMENT, ALEX, flag, RedFlagIndicator.LONELINESS,
+                PrivateText.of("Evenings feel distant lately."), null));
         at(start, 66);
-        send(new AddressRedFlag(AGREEMENT, SAM, flag, "Phone-free dinners on weekdays.", null));
+        send(new AddressRedFlag(AGREEMENT, SAM, flag, PrivateText.of("Phone-free dinners on weekdays."), null));
         at(start, 80);
         send(new ReaffirmBoundary(AGREEMENT, SAM, pace, null));
         send(new ReaffirmBoundary(AGREEMENT, ALEX, pace, null));

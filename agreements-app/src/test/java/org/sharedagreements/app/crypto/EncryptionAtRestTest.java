@@ -55,13 +55,13 @@ class EncryptionAtRestTest extends ApiTest {
                 String.class, id));
         assertThat(payloads).doesNotContain(marker).doesNotContain("FLIRTATION").contains("enc:v1:");
         assertThat(wrappedKey(id)).isNotNull();
-        assertThat(storedPayload(id, AgreementDrafted.class).title()).as("read back in the clear").isEqualTo("title-" + marker);
+        assertThat(storedPayload(id, AgreementDrafted.class).title().value()).as("read back in the clear").isEqualTo("title-" + marker);
         assertThat(storedPayload(id, BoundaryProposed.class).terms().category()).isEqualTo(BoundaryCategory.FLIRTATION);
 
         Api.Response erased = couple.second.post(couple.path("/erasure"));
         assertThat(erased.status()).isEqualTo(200);
         assertThat(wrappedKey(id)).as("the data key is destroyed").isNull();
-        assertThat(storedPayload(id, AgreementDrafted.class).title()).isEqualTo(Confidential.ERASED);
+        assertThat(storedPayload(id, AgreementDrafted.class).title().value()).isEqualTo(Confidential.ERASED);
         BoundaryTerms terms = storedPayload(id, BoundaryProposed.class).terms();
         assertThat(terms.category()).isNull();
         assertThat(List.of(terms.statement(), terms.measure(), terms.consequence())).containsOnly(Confidential.ERASED);

@@ -1,5 +1,6 @@
 package org.sharedagreements.app.query;
 
+import org.sharedagreements.kernel.PrivateText;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
@@ -51,7 +52,7 @@ class ProjectionWiringTest extends ApiTest {
         AgreementId agreementId = AgreementId.random();
         // consent withdrawn from a boundary the agreement never had: the state fold refuses it
         eventStore.publish(new GenericDomainEventMessage<>("Agreement", agreementId.toString(), 0,
-                new ConsentWithdrawn(agreementId, PartnerId.of("ada"), BoundaryId.random(), 1, "")));
+                new ConsentWithdrawn(agreementId, PartnerId.of("ada"), BoundaryId.random(), 1, PrivateText.of(""))));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForList(
                 "SELECT processing_group FROM dead_letter_entry WHERE aggregate_identifier = ?", String.class,

@@ -1,5 +1,6 @@
 package org.sharedagreements.app.roles;
 
+import org.sharedagreements.kernel.PrivateText;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
@@ -111,7 +112,7 @@ class SplitNodesTest {
         assertThat(processors.get(Projections.PROCESSOR)).isInstanceOf(PooledStreamingEventProcessor.class);
         assertThat(processors.get(Projections.PROCESSOR).isRunning()).isTrue();
         assertThatThrownBy(() -> queryNode.getBean(CommandGateway.class).sendAndWait(
-                new DraftAgreement(AgreementId.random(), PartnerId.of("split-ada"), "t", null)))
+                new DraftAgreement(AgreementId.random(), PartnerId.of("split-ada"), PrivateText.of("t"), null)))
                 .as("no command handler on a query node").isInstanceOf(NoHandlerForCommandException.class);
 
         assertThat(queryNode.getBeanNamesForType(Scheduler.class))

@@ -15,6 +15,7 @@ import org.sharedagreements.kernel.BreachId;
 import org.sharedagreements.kernel.CounsellorId;
 import org.sharedagreements.kernel.InvalidValue;
 import org.sharedagreements.kernel.PartnerId;
+import org.sharedagreements.kernel.PrivateText;
 import org.sharedagreements.kernel.RedFlagId;
 import org.sharedagreements.kernel.TextRules;
 import org.sharedagreements.kernel.access.Role;
@@ -79,7 +80,7 @@ public class AgreementCommandController {
     @ApiResponse(responseCode = CREATED, description = "Drafted")
     @PostMapping(consumes = JSON)
     public ResponseEntity<Map<String, Object>> draft(@Valid @RequestBody DraftAgreementRequest body) {
-        return answer(new DraftAgreement(AgreementId.random(), actor(), body.title(), null));
+        return answer(new DraftAgreement(AgreementId.random(), actor(), PrivateText.of(body.title()), null));
     }
 
     @Operation(summary = "Invite a partner")
@@ -135,8 +136,8 @@ public class AgreementCommandController {
                                                        @PathVariable("b") BoundaryId boundaryId,
                                                        @Valid @RequestBody DeclineRequest body,
                                                        ExpectedVersion expected) {
-        return answer(new DeclineBoundary(agreementId, actor(), boundaryId, body.boundaryVersion(), body.reason(),
-                expected.value()));
+        return answer(new DeclineBoundary(agreementId, actor(), boundaryId, body.boundaryVersion(),
+                PrivateText.of(body.reason()), expected.value()));
     }
 
     @Operation(summary = "Withdraw the version you proposed")
@@ -163,7 +164,7 @@ public class AgreementCommandController {
                                                                @PathVariable("b") BoundaryId boundaryId,
                                                                @Valid @RequestBody(required = false) ReasonRequest body,
                                                                ExpectedVersion expected) {
-        String reason = (body == null ? ReasonRequest.NONE : body).reason();
+        PrivateText reason = PrivateText.of((body == null ? ReasonRequest.NONE : body).reason());
         return answer(new WithdrawConsent(agreementId, actor(), boundaryId, reason, expected.value()));
     }
 
@@ -190,7 +191,8 @@ public class AgreementCommandController {
                                                             @Valid @RequestBody BreachReportRequest body,
                                                             ExpectedVersion expected) {
         return answer(new ReportBreach(agreementId, actor(), BreachId.random(), new BoundaryId(body.boundaryId()),
-                PartnerId.of(body.breachedBy()), body.description(), body.occurredAt(), expected.value()));
+                PartnerId.of(body.breachedBy()), PrivateText.of(body.description()), body.occurredAt(),
+                expected.value()));
     }
 
     @Operation(summary = "Acknowledge a breach (by who broke the boundary)")
@@ -216,8 +218,8 @@ public class AgreementCommandController {
     public ResponseEntity<Map<String, Object>> raiseRedFlag(@PathVariable("a") AgreementId agreementId,
                                                             @Valid @RequestBody RedFlagRequest body,
                                                             ExpectedVersion expected) {
-        return answer(new RaiseRedFlag(agreementId, actor(), RedFlagId.random(), body.indicator(), body.note(),
-                expected.value()));
+        return answer(new RaiseRedFlag(agreementId, actor(), RedFlagId.random(), body.indicator(),
+                PrivateText.of(body.note()), expected.value()));
     }
 
     @Operation(summary = "Mark a red flag addressed")
@@ -290,7 +292,7 @@ public class AgreementCommandController {
         return value;
     }
 
-    private static String note(NoteRequest body) {
-        return (body == null ? NoteRequest.NONE : body).note();
+    private static PrivateText note(NoteRequest body) {
+        return PrivateText.of((body == null ? NoteRequest.NONE : body).note());
     }
 }

@@ -1,5 +1,6 @@
 package org.sharedagreements.command.agreement;
 
+import org.sharedagreements.kernel.PrivateText;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
 import org.hamcrest.Description;
@@ -59,7 +60,7 @@ abstract class AgreementFixtureTest {
     }
 
     static Object drafted() {
-        return new AgreementDrafted(AGREEMENT, ALEX, "Rebuilding trust");
+        return new AgreementDrafted(AGREEMENT, ALEX, PrivateText.of("Rebuilding trust"));
     }
 
     static List<Object> couple() {

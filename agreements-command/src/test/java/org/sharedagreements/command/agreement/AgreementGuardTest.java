@@ -1,5 +1,6 @@
 package org.sharedagreements.command.agreement;
 
+import org.sharedagreements.kernel.PrivateText;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.junit.jupiter.api.Test;
 import org.sharedagreements.kernel.BoundaryId;
@@ -29,7 +30,7 @@ class AgreementGuardTest extends AgreementFixtureTest {
 
     private static RaiseRedFlag raisedBy(PartnerId caller, Long expectedVersion) {
         return new RaiseRedFlag(AGREEMENT, caller, RedFlagId.of("0f0f0f0f-3333-4c5d-9e8f-0a1b2c3d4e5f"),
-                RedFlagIndicator.STRESS, "", expectedVersion);
+                RedFlagIndicator.STRESS, PrivateText.of(""), expectedVersion);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.sharedagreements.command.agreement;
 
+import org.sharedagreements.kernel.PrivateText;
 import org.junit.jupiter.api.Test;
 import org.sharedagreements.kernel.BoundaryId;
 import org.sharedagreements.kernel.CommandReceipt;
@@ -22,7 +23,7 @@ import java.util.List;
 class BoundaryLifecycleTest extends AgreementFixtureTest {
 
     private static List<Object> declined() {
-        return with(proposed(), new BoundaryDeclined(AGREEMENT, SAM, BOUNDARY, 1, "Not yet"));
+        return with(proposed(), new BoundaryDeclined(AGREEMENT, SAM, BOUNDARY, 1, PrivateText.of("Not yet")));
     }
 
     private static List<Object> withdrawn() {
@@ -115,20 +116,22 @@ class BoundaryLifecycleTest extends AgreementFixtureTest {
     @Test
     void anyPartnerDeclinesAProposal() {
         fixture.given(proposed())
-                .when(new DeclineBoundary(AGREEMENT, SAM, BOUNDARY, 1, "Not yet", null))
-                .expectEvents(new BoundaryDeclined(AGREEMENT, SAM, BOUNDARY, 1, "Not yet"))
+                .when(new DeclineBoundary(AGREEMENT, SAM, BOUNDARY, 1, PrivateText.of("Not yet"), null))
+                .expectEvents(new BoundaryDeclined(AGREEMENT, SAM, BOUNDARY, 1, PrivateText.of("Not yet")))
                 .expectResultMessagePayload(new CommandReceipt(4, null));
     }
 
     @Test
     void onlyThePendingVersionCanBeDeclined() {
-        refusedBy(fixture.given(proposed()).when(new DeclineBoundary(AGREEMENT, SAM, BOUNDARY, 2, "", null)),
+        refusedBy(fixture.given(proposed()).when(new DeclineBoundary(AGREEMENT, SAM, BOUNDARY, 2, PrivateText.of(""),
+                null)),
                 Rule.NOT_THE_PENDING_VERSION);
     }
 
     @Test
     void anActiveBoundaryWithoutRevisionHasNothingToDecline() {
-        refusedBy(fixture.given(active()).when(new DeclineBoundary(AGREEMENT, SAM, BOUNDARY, 1, "", null)),
+        refusedBy(fixture.given(active()).when(new DeclineBoundary(AGREEMENT, SAM, BOUNDARY, 1, PrivateText.of(""),
+                null)),
                 Rule.NO_PENDING_VERSION);
     }
 
@@ -165,7 +168,8 @@ class BoundaryLifecycleTest extends AgreementFixtureTest {
 
     @Test
     void aWithdrawnProposalNeverBecameActive() {
-        refusedBy(fixture.given(withdrawn()).when(new WithdrawConsent(AGREEMENT, SAM, BOUNDARY, "", null)),
+        refusedBy(fixture.given(withdrawn()).when(new WithdrawConsent(AGREEMENT, SAM, BOUNDARY, PrivateText.of(""),
+                null)),
                 Rule.NOT_ACTIVE);
     }
 

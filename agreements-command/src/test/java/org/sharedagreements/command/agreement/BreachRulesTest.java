@@ -1,5 +1,6 @@
 package org.sharedagreements.command.agreement;
 
+import org.sharedagreements.kernel.PrivateText;
 import org.junit.jupiter.api.Test;
 import org.sharedagreements.kernel.BoundaryId;
 import org.sharedagreements.kernel.BreachId;
@@ -25,11 +26,13 @@ class BreachRulesTest extends AgreementFixtureTest {
     private static final BreachId BREACH = BreachId.of("0d0d0d0d-5555-4c5d-9e8f-0a1b2c3d4e5f");
 
     private static List<Object> reported() {
-        return with(active(), new BoundaryBroken(AGREEMENT, ALEX, BREACH, BOUNDARY, 1, SAM, false, "d", OCCURRED));
+        return with(active(), new BoundaryBroken(AGREEMENT, ALEX, BREACH, BOUNDARY, 1, SAM, false, PrivateText.of("d"),
+                OCCURRED));
     }
 
     private static List<Object> selfDisclosed() {
-        return with(active(), new BoundaryBroken(AGREEMENT, SAM, BREACH, BOUNDARY, 1, SAM, true, "d", OCCURRED));
+        return with(active(), new BoundaryBroken(AGREEMENT, SAM, BREACH, BOUNDARY, 1, SAM, true, PrivateText.of("d"),
+                OCCURRED));
     }
 
     private static List<Object> acknowledged() {
@@ -37,20 +40,23 @@ class BreachRulesTest extends AgreementFixtureTest {
     }
 
     private static List<Object> resolved() {
-        return with(acknowledged(), new BreachResolutionConfirmed(AGREEMENT, ALEX, BREACH, ""),
-                new BreachResolutionConfirmed(AGREEMENT, SAM, BREACH, ""), new BreachResolved(AGREEMENT, SAM, BREACH));
+        return with(acknowledged(), new BreachResolutionConfirmed(AGREEMENT, ALEX, BREACH, PrivateText.of("")),
+                new BreachResolutionConfirmed(AGREEMENT, SAM, BREACH, PrivateText.of("")),
+                        new BreachResolved(AGREEMENT, SAM, BREACH));
     }
 
     private static ReportBreach report(PartnerId breachedBy, Instant at) {
-        return new ReportBreach(AGREEMENT, ALEX, BREACH, BOUNDARY, breachedBy, "d", at, null);
+        return new ReportBreach(AGREEMENT, ALEX, BREACH, BOUNDARY, breachedBy, PrivateText.of("d"), at, null);
     }
 
     @Test
     void anyPartnerReportsABreachOfAnActiveBoundaryNamingWhoBrokeIt() {
         fixture.given(active())
                 .andGivenCurrentTime(NOW)
-                .when(new ReportBreach(AGREEMENT, ALEX, BREACH, BOUNDARY, SAM, "Messaged an ex", OCCURRED, null))
-                .expectEvents(new BoundaryBroken(AGREEMENT, ALEX, BREACH, BOUNDARY, 1, SAM, false, "Messaged an ex",
+                .when(new ReportBreach(AGREEMENT, ALEX, BREACH, BOUNDARY, SAM, PrivateText.of("Messaged an ex"),
+                        OCCURRED, null))
+                .expectEvents(new BoundaryBroken(AGREEMENT, ALEX, BREACH, BOUNDARY, 1, SAM, false,
+                        PrivateText.of("Messaged an ex"),
                         OCCURRED))
                 .expectResultMessagePayload(new CommandReceipt(6, null));
     }
@@ -59,8 +65,10 @@ class BreachRulesTest extends AgreementFixtureTest {
     void aBreachReportedByTheOneWhoBrokeItIsASelfDisclosure() {
         fixture.given(active())
                 .andGivenCurrentTime(NOW)
-                .when(new ReportBreach(AGREEMENT, SAM, BREACH, BOUNDARY, SAM, "I messaged an ex", OCCURRED, null))
-                .expectEvents(new BoundaryBroken(AGREEMENT, SAM, BREACH, BOUNDARY, 1, SAM, true, "I messaged an ex",
+                .when(new ReportBreach(AGREEMENT, SAM, BREACH, BOUNDARY, SAM, PrivateText.of("I messaged an ex"),
+                        OCCURRED, null))
+                .expectEvents(new BoundaryBroken(AGREEMENT, SAM, BREACH, BOUNDARY, 1, SAM, true,
+                        PrivateText.of("I messaged an ex"),
                         OCCURRED));
     }
 
@@ -73,13 +81,15 @@ class BreachRulesTest extends AgreementFixtureTest {
     @Test
     void aSelfDisclosedBreachCanBeResolvedStraightAway() {
         fixture.given(selfDisclosed())
-                .when(new ConfirmBreachResolution(AGREEMENT, ALEX, BREACH, "Thank you for telling me", null))
-                .expectEvents(new BreachResolutionConfirmed(AGREEMENT, ALEX, BREACH, "Thank you for telling me"));
+                .when(new ConfirmBreachResolution(AGREEMENT, ALEX, BREACH, PrivateText.of("Thank you for telling me"),
+                        null))
+                .expectEvents(new BreachResolutionConfirmed(AGREEMENT, ALEX, BREACH,
+                        PrivateText.of("Thank you for telling me")));
     }
 
     @Test
     void onlyAnActiveBoundaryCanBeBroken() {
-        refusedBy(fixture.given(with(active(), new ConsentWithdrawn(AGREEMENT, SAM, BOUNDARY, 1, "")))
+        refusedBy(fixture.given(with(active(), new ConsentWithdrawn(AGREEMENT, SAM, BOUNDARY, 1, PrivateText.of(""))))
                 .andGivenCurrentTime(NOW)
                 .when(report(SAM, OCCURRED)), Rule.NOT_ACTIVE);
     }
@@ -113,7 +123,8 @@ class BreachRulesTest extends AgreementFixtureTest {
         fixture.given(active())
                 .andGivenCurrentTime(NOW)
                 .when(report(SAM, NOW))
-                .expectEvents(new BoundaryBroken(AGREEMENT, ALEX, BREACH, BOUNDARY, 1, SAM, false, "d", NOW));
+                .expectEvents(new BoundaryBroken(AGREEMENT, ALEX, BREACH, BOUNDARY, 1, SAM, false, PrivateText.of("d"),
+                        NOW));
     }
 
     @Test
@@ -150,35 +161,39 @@ class BreachRulesTest extends AgreementFixtureTest {
 
     @Test
     void aBreachIsResolvedOnlyAfterItWasAcknowledged() {
-        refusedBy(fixture.given(reported()).when(new ConfirmBreachResolution(AGREEMENT, ALEX, BREACH, "", null)),
+        refusedBy(fixture.given(reported()).when(new ConfirmBreachResolution(AGREEMENT, ALEX, BREACH,
+                PrivateText.of(""), null)),
                 Rule.BREACH_NOT_ACKNOWLEDGED);
     }
 
     @Test
     void oneConfirmationDoesNotResolveABreach() {
         fixture.given(acknowledged())
-                .when(new ConfirmBreachResolution(AGREEMENT, ALEX, BREACH, "We talked", null))
-                .expectEvents(new BreachResolutionConfirmed(AGREEMENT, ALEX, BREACH, "We talked"));
+                .when(new ConfirmBreachResolution(AGREEMENT, ALEX, BREACH, PrivateText.of("We talked"), null))
+                .expectEvents(new BreachResolutionConfirmed(AGREEMENT, ALEX, BREACH, PrivateText.of("We talked")));
     }
 
     @Test
     void aBreachIsResolvedWhenEveryPartnerConfirmed() {
-        fixture.given(with(acknowledged(), new BreachResolutionConfirmed(AGREEMENT, ALEX, BREACH, "")))
-                .when(new ConfirmBreachResolution(AGREEMENT, SAM, BREACH, "", null))
-                .expectEvents(new BreachResolutionConfirmed(AGREEMENT, SAM, BREACH, ""),
+        fixture.given(with(acknowledged(), new BreachResolutionConfirmed(AGREEMENT, ALEX, BREACH, PrivateText.of(""))))
+                .when(new ConfirmBreachResolution(AGREEMENT, SAM, BREACH, PrivateText.of(""), null))
+                .expectEvents(new BreachResolutionConfirmed(AGREEMENT, SAM, BREACH, PrivateText.of("")),
                         new BreachResolved(AGREEMENT, SAM, BREACH))
                 .expectResultMessagePayload(new CommandReceipt(10, null));
     }
 
     @Test
     void aPartnerConfirmsOnce() {
-        refusedBy(fixture.given(with(acknowledged(), new BreachResolutionConfirmed(AGREEMENT, ALEX, BREACH, "")))
-                .when(new ConfirmBreachResolution(AGREEMENT, ALEX, BREACH, "", null)), Rule.ALREADY_CONFIRMED_RESOLUTION);
+        refusedBy(fixture.given(with(acknowledged(), new BreachResolutionConfirmed(AGREEMENT, ALEX, BREACH,
+                PrivateText.of(""))))
+                .when(new ConfirmBreachResolution(AGREEMENT, ALEX, BREACH, PrivateText.of(""), null)),
+                        Rule.ALREADY_CONFIRMED_RESOLUTION);
     }
 
     @Test
     void aResolvedBreachStaysResolved() {
-        refusedBy(fixture.given(resolved()).when(new ConfirmBreachResolution(AGREEMENT, SAM, BREACH, "", null)),
+        refusedBy(fixture.given(resolved()).when(new ConfirmBreachResolution(AGREEMENT, SAM, BREACH,
+                PrivateText.of(""), null)),
                 Rule.BREACH_ALREADY_RESOLVED);
     }
 
@@ -191,6 +206,6 @@ class BreachRulesTest extends AgreementFixtureTest {
     void aBreachOfAnUnknownBoundaryIsNotThere() {
         notVisible(fixture.given(active()).andGivenCurrentTime(NOW)
                 .when(new ReportBreach(AGREEMENT, ALEX, BREACH, BoundaryId.random(), SAM,
-                        "d", OCCURRED, null)));
+                        PrivateText.of("d"), OCCURRED, null)));
     }
 }

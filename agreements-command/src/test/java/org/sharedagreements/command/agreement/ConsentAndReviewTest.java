@@ -1,5 +1,6 @@
 package org.sharedagreements.command.agreement;
 
+import org.sharedagreements.kernel.PrivateText;
 import org.junit.jupiter.api.Test;
 import org.sharedagreements.kernel.CommandReceipt;
 import org.sharedagreements.kernel.boundary.AcceptBoundary;
@@ -24,7 +25,7 @@ class ConsentAndReviewTest extends AgreementFixtureTest {
     private static final Instant DUE = NOW.plus(THIRTY_DAYS);
 
     private static List<Object> suspended() {
-        return with(active(), new ConsentWithdrawn(AGREEMENT, SAM, BOUNDARY, 1, ""));
+        return with(active(), new ConsentWithdrawn(AGREEMENT, SAM, BOUNDARY, 1, PrivateText.of("")));
     }
 
     private static List<Object> dueForReview() {
@@ -34,20 +35,22 @@ class ConsentAndReviewTest extends AgreementFixtureTest {
     @Test
     void anyPartnerWithdrawsConsentAtOnce() {
         fixture.given(active())
-                .when(new WithdrawConsent(AGREEMENT, SAM, BOUNDARY, "I need time", null))
-                .expectEvents(new ConsentWithdrawn(AGREEMENT, SAM, BOUNDARY, 1, "I need time"))
+                .when(new WithdrawConsent(AGREEMENT, SAM, BOUNDARY, PrivateText.of("I need time"), null))
+                .expectEvents(new ConsentWithdrawn(AGREEMENT, SAM, BOUNDARY, 1, PrivateText.of("I need time")))
                 .expectResultMessagePayload(new CommandReceipt(6, null));
     }
 
     @Test
     void consentIsWithdrawnOnce() {
-        refusedBy(fixture.given(suspended()).when(new WithdrawConsent(AGREEMENT, ALEX, BOUNDARY, "", null)),
+        refusedBy(fixture.given(suspended()).when(new WithdrawConsent(AGREEMENT, ALEX, BOUNDARY, PrivateText.of(""),
+                null)),
                 Rule.ALREADY_SUSPENDED);
     }
 
     @Test
     void consentToAProposalThatIsNotActiveCannotBeWithdrawn() {
-        refusedBy(fixture.given(proposed()).when(new WithdrawConsent(AGREEMENT, SAM, BOUNDARY, "", null)),
+        refusedBy(fixture.given(proposed()).when(new WithdrawConsent(AGREEMENT, SAM, BOUNDARY, PrivateText.of(""),
+                null)),
                 Rule.NOT_ACTIVE);
     }
 
@@ -71,8 +74,8 @@ class ConsentAndReviewTest extends AgreementFixtureTest {
     void aReinstatedBoundaryCanBeSuspendedAgain() {
         fixture.given(with(suspended(), new BoundaryReaffirmed(AGREEMENT, ALEX, BOUNDARY, 1),
                         new BoundaryReaffirmed(AGREEMENT, SAM, BOUNDARY, 1), new BoundaryReinstated(AGREEMENT, SAM, BOUNDARY, 1)))
-                .when(new WithdrawConsent(AGREEMENT, ALEX, BOUNDARY, "", null))
-                .expectEvents(new ConsentWithdrawn(AGREEMENT, ALEX, BOUNDARY, 1, ""));
+                .when(new WithdrawConsent(AGREEMENT, ALEX, BOUNDARY, PrivateText.of(""), null))
+                .expectEvents(new ConsentWithdrawn(AGREEMENT, ALEX, BOUNDARY, 1, PrivateText.of("")));
     }
 
     @Test
@@ -110,7 +113,7 @@ class ConsentAndReviewTest extends AgreementFixtureTest {
         fixture.given(proposed())
                 .andGivenCurrentTime(NOW)
                 .andGivenCommands(new AcceptBoundary(AGREEMENT, SAM, BOUNDARY, 1, null),
-                        new WithdrawConsent(AGREEMENT, ALEX, BOUNDARY, "", null))
+                        new WithdrawConsent(AGREEMENT, ALEX, BOUNDARY, PrivateText.of(""), null))
                 .whenTimeElapses(THIRTY_DAYS)
                 .expectEvents(new BoundaryReviewDue(AGREEMENT, null, BOUNDARY, 1, DUE));
     }

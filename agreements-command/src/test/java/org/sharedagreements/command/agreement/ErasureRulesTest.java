@@ -1,5 +1,6 @@
 package org.sharedagreements.command.agreement;
 
+import org.sharedagreements.kernel.PrivateText;
 import org.junit.jupiter.api.Test;
 import org.sharedagreements.kernel.RedFlagId;
 import org.sharedagreements.kernel.RedFlagIndicator;
@@ -22,7 +23,8 @@ class ErasureRulesTest extends AgreementFixtureTest {
     @Test
     void nothingChangesInAnErasedAgreement() {
         refusedBy(fixture.given(with(active(), new AgreementErased(AGREEMENT, SAM)))
-                .when(new RaiseRedFlag(AGREEMENT, ALEX, RedFlagId.random(), RedFlagIndicator.STRESS, "", null)),
+                .when(new RaiseRedFlag(AGREEMENT, ALEX, RedFlagId.random(), RedFlagIndicator.STRESS,
+                        PrivateText.of(""), null)),
                 Rule.AGREEMENT_ERASED);
     }
 

@@ -1,5 +1,6 @@
 package org.sharedagreements.command.agreement;
 
+import org.sharedagreements.kernel.PrivateText;
 import org.junit.jupiter.api.Test;
 import org.sharedagreements.kernel.CommandReceipt;
 import org.sharedagreements.kernel.PartnerId;
@@ -38,8 +39,8 @@ class MembershipRulesTest extends AgreementFixtureTest {
     @Test
     void draftingMakesTheCreatorTheFirstPartner() {
         fixture.givenNoPriorActivity()
-                .when(new DraftAgreement(AGREEMENT, ALEX, "Rebuilding trust", null))
-                .expectEvents(new AgreementDrafted(AGREEMENT, ALEX, "Rebuilding trust"));
+                .when(new DraftAgreement(AGREEMENT, ALEX, PrivateText.of("Rebuilding trust"), null))
+                .expectEvents(new AgreementDrafted(AGREEMENT, ALEX, PrivateText.of("Rebuilding trust")));
     }
 
     @Test

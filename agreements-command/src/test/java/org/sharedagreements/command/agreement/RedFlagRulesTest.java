@@ -1,5 +1,6 @@
 package org.sharedagreements.command.agreement;
 
+import org.sharedagreements.kernel.PrivateText;
 import org.junit.jupiter.api.Test;
 import org.sharedagreements.kernel.CommandReceipt;
 import org.sharedagreements.kernel.RedFlagId;
@@ -17,35 +18,41 @@ class RedFlagRulesTest extends AgreementFixtureTest {
     @Test
     void anyPartnerRaisesARedFlag() {
         fixture.given(couple())
-                .when(new RaiseRedFlag(AGREEMENT, SAM, FLAG, RedFlagIndicator.LONELINESS, "Evenings feel distant", null))
-                .expectEvents(new RedFlagRaised(AGREEMENT, SAM, FLAG, RedFlagIndicator.LONELINESS, "Evenings feel distant"))
+                .when(new RaiseRedFlag(AGREEMENT, SAM, FLAG, RedFlagIndicator.LONELINESS,
+                        PrivateText.of("Evenings feel distant"), null))
+                .expectEvents(new RedFlagRaised(AGREEMENT, SAM, FLAG, RedFlagIndicator.LONELINESS,
+                        PrivateText.of("Evenings feel distant")))
                 .expectResultMessagePayload(new CommandReceipt(3, null));
     }
 
     @Test
     void aRedFlagIdIsUsedOnce() {
-        refusedBy(fixture.given(with(couple(), new RedFlagRaised(AGREEMENT, SAM, FLAG, RedFlagIndicator.STRESS, "")))
-                .when(new RaiseRedFlag(AGREEMENT, ALEX, FLAG, RedFlagIndicator.STRESS, "", null)),
+        refusedBy(fixture.given(with(couple(), new RedFlagRaised(AGREEMENT, SAM, FLAG, RedFlagIndicator.STRESS,
+                PrivateText.of(""))))
+                .when(new RaiseRedFlag(AGREEMENT, ALEX, FLAG, RedFlagIndicator.STRESS, PrivateText.of(""), null)),
                 Rule.RED_FLAG_ALREADY_EXISTS);
     }
 
     @Test
     void anyPartnerAddressesARedFlagEvenOneTheyDidNotRaise() {
-        fixture.given(with(couple(), new RedFlagRaised(AGREEMENT, SAM, FLAG, RedFlagIndicator.RESENTMENT, "")))
-                .when(new AddressRedFlag(AGREEMENT, ALEX, FLAG, "We booked a weekend away", null))
-                .expectEvents(new RedFlagAddressed(AGREEMENT, ALEX, FLAG, "We booked a weekend away"))
+        fixture.given(with(couple(), new RedFlagRaised(AGREEMENT, SAM, FLAG, RedFlagIndicator.RESENTMENT,
+                PrivateText.of(""))))
+                .when(new AddressRedFlag(AGREEMENT, ALEX, FLAG, PrivateText.of("We booked a weekend away"), null))
+                .expectEvents(new RedFlagAddressed(AGREEMENT, ALEX, FLAG, PrivateText.of("We booked a weekend away")))
                 .expectResultMessagePayload(new CommandReceipt(4, null));
     }
 
     @Test
     void aRedFlagIsAddressedOnce() {
-        refusedBy(fixture.given(with(couple(), new RedFlagRaised(AGREEMENT, SAM, FLAG, RedFlagIndicator.OTHER, ""),
-                        new RedFlagAddressed(AGREEMENT, ALEX, FLAG, "")))
-                .when(new AddressRedFlag(AGREEMENT, SAM, FLAG, "", null)), Rule.RED_FLAG_ALREADY_ADDRESSED);
+        refusedBy(fixture.given(with(couple(), new RedFlagRaised(AGREEMENT, SAM, FLAG, RedFlagIndicator.OTHER,
+                PrivateText.of("")),
+                        new RedFlagAddressed(AGREEMENT, ALEX, FLAG, PrivateText.of(""))))
+                .when(new AddressRedFlag(AGREEMENT, SAM, FLAG, PrivateText.of(""), null)),
+                        Rule.RED_FLAG_ALREADY_ADDRESSED);
     }
 
     @Test
     void anUnknownRedFlagIsNotThere() {
-        notVisible(fixture.given(couple()).when(new AddressRedFlag(AGREEMENT, SAM, FLAG, "", null)));
+        notVisible(fixture.given(couple()).when(new AddressRedFlag(AGREEMENT, SAM, FLAG, PrivateText.of(""), null)));
     }
 }

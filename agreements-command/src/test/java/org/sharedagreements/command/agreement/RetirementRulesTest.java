@@ -1,5 +1,6 @@
 package org.sharedagreements.command.agreement;
 
+import org.sharedagreements.kernel.PrivateText;
 import org.junit.jupiter.api.Test;
 import org.sharedagreements.kernel.boundary.AcceptBoundary;
 import org.sharedagreements.kernel.boundary.BoundaryRetired;
@@ -52,7 +53,7 @@ class RetirementRulesTest extends AgreementFixtureTest {
 
     @Test
     void aSuspendedBoundaryCanBeRetired() {
-        fixture.given(with(active(), new ConsentWithdrawn(AGREEMENT, SAM, BOUNDARY, 1, ""),
+        fixture.given(with(active(), new ConsentWithdrawn(AGREEMENT, SAM, BOUNDARY, 1, PrivateText.of("")),
                         new BoundaryRetirementRequested(AGREEMENT, SAM, BOUNDARY)))
                 .when(new RetireBoundary(AGREEMENT, ALEX, BOUNDARY, null))
                 .expectEvents(new BoundaryRetirementRequested(AGREEMENT, ALEX, BOUNDARY),

@@ -1,5 +1,6 @@
 package org.sharedagreements.command.agreement;
 
+import org.sharedagreements.kernel.PrivateText;
 import org.junit.jupiter.api.Test;
 import org.sharedagreements.kernel.BreachId;
 import org.sharedagreements.kernel.CommandReceipt;
@@ -35,7 +36,7 @@ class RevisionRulesTest extends AgreementFixtureTest {
     }
 
     private static List<Object> suspended() {
-        return with(active(), new ConsentWithdrawn(AGREEMENT, SAM, BOUNDARY, 1, ""));
+        return with(active(), new ConsentWithdrawn(AGREEMENT, SAM, BOUNDARY, 1, PrivateText.of("")));
     }
 
     @Test
@@ -69,8 +70,10 @@ class RevisionRulesTest extends AgreementFixtureTest {
         Instant occurred = NOW.minusSeconds(3600);
         fixture.given(revised())
                 .andGivenCurrentTime(NOW)
-                .when(new ReportBreach(AGREEMENT, ALEX, BREACH, BOUNDARY, SAM, "Messaged an ex", occurred, null))
-                .expectEvents(new BoundaryBroken(AGREEMENT, ALEX, BREACH, BOUNDARY, 1, SAM, false, "Messaged an ex",
+                .when(new ReportBreach(AGREEMENT, ALEX, BREACH, BOUNDARY, SAM, PrivateText.of("Messaged an ex"),
+                        occurred, null))
+                .expectEvents(new BoundaryBroken(AGREEMENT, ALEX, BREACH, BOUNDARY, 1, SAM, false,
+                        PrivateText.of("Messaged an ex"),
                         occurred));
     }
 
@@ -125,7 +128,7 @@ class RevisionRulesTest extends AgreementFixtureTest {
 
     @Test
     void aDeclinedVersionNumberIsNeverReused() {
-        fixture.given(with(revised(), new BoundaryDeclined(AGREEMENT, SAM, BOUNDARY, 2, "")))
+        fixture.given(with(revised(), new BoundaryDeclined(AGREEMENT, SAM, BOUNDARY, 2, PrivateText.of(""))))
                 .when(new ReviseBoundary(AGREEMENT, SAM, BOUNDARY, REVISED, null))
                 .expectEvents(new BoundaryRevised(AGREEMENT, SAM, BOUNDARY, 3, REVISED))
                 .expectResultMessagePayload(new CommandReceipt(8, 3));
@@ -141,15 +144,15 @@ class RevisionRulesTest extends AgreementFixtureTest {
     @Test
     void anyPartnerDeclinesARevision() {
         fixture.given(revised())
-                .when(new DeclineBoundary(AGREEMENT, SAM, BOUNDARY, 2, "Games are fine", null))
-                .expectEvents(new BoundaryDeclined(AGREEMENT, SAM, BOUNDARY, 2, "Games are fine"));
+                .when(new DeclineBoundary(AGREEMENT, SAM, BOUNDARY, 2, PrivateText.of("Games are fine"), null))
+                .expectEvents(new BoundaryDeclined(AGREEMENT, SAM, BOUNDARY, 2, PrivateText.of("Games are fine")));
     }
 
     @Test
     void aDeclinedRevisionLeavesTheBoundaryActiveWithItsVersionInForce() {
-        fixture.given(with(revised(), new BoundaryDeclined(AGREEMENT, SAM, BOUNDARY, 2, "")))
-                .when(new WithdrawConsent(AGREEMENT, SAM, BOUNDARY, "", null))
-                .expectEvents(new ConsentWithdrawn(AGREEMENT, SAM, BOUNDARY, 1, ""));
+        fixture.given(with(revised(), new BoundaryDeclined(AGREEMENT, SAM, BOUNDARY, 2, PrivateText.of(""))))
+                .when(new WithdrawConsent(AGREEMENT, SAM, BOUNDARY, PrivateText.of(""), null))
+                .expectEvents(new ConsentWithdrawn(AGREEMENT, SAM, BOUNDARY, 1, PrivateText.of("")));
     }
 
     @Test
@@ -169,7 +172,8 @@ class RevisionRulesTest extends AgreementFixtureTest {
     void aWithdrawnRevisionLeavesASuspendedBoundarySuspended() {
         refusedBy(fixture.given(with(suspended(), new BoundaryRevised(AGREEMENT, SAM, BOUNDARY, 2, REVISED),
                         new BoundaryProposalWithdrawn(AGREEMENT, SAM, BOUNDARY, 2)))
-                .when(new WithdrawConsent(AGREEMENT, ALEX, BOUNDARY, "", null)), Rule.ALREADY_SUSPENDED);
+                .when(new WithdrawConsent(AGREEMENT, ALEX, BOUNDARY, PrivateText.of(""), null)),
+                        Rule.ALREADY_SUSPENDED);
     }
 
     @Test
@@ -187,7 +191,7 @@ class RevisionRulesTest extends AgreementFixtureTest {
         fixture.given(with(suspended(), new BoundaryRevised(AGREEMENT, SAM, BOUNDARY, 2, REVISED),
                         new BoundaryAccepted(AGREEMENT, ALEX, BOUNDARY, 2),
                         new BoundaryActivated(AGREEMENT, ALEX, BOUNDARY, 2, LATER)))
-                .when(new WithdrawConsent(AGREEMENT, ALEX, BOUNDARY, "", null))
-                .expectEvents(new ConsentWithdrawn(AGREEMENT, ALEX, BOUNDARY, 2, ""));
+                .when(new WithdrawConsent(AGREEMENT, ALEX, BOUNDARY, PrivateText.of(""), null))
+                .expectEvents(new ConsentWithdrawn(AGREEMENT, ALEX, BOUNDARY, 2, PrivateText.of("")));
     }
 }

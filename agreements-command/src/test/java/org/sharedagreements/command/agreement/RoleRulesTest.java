@@ -1,5 +1,6 @@
 package org.sharedagreements.command.agreement;
 
+import org.sharedagreements.kernel.PrivateText;
 import org.junit.jupiter.api.Test;
 import org.sharedagreements.kernel.CounsellorId;
 import org.sharedagreements.kernel.PartnerId;
@@ -31,7 +32,8 @@ class RoleRulesTest extends AgreementFixtureTest {
     }
 
     private static RaiseRedFlag raisedBy(PartnerId caller) {
-        return new RaiseRedFlag(AGREEMENT, caller, RedFlagId.random(), RedFlagIndicator.STRESS, "", null);
+        return new RaiseRedFlag(AGREEMENT, caller, RedFlagId.random(), RedFlagIndicator.STRESS, PrivateText.of(""),
+                null);
     }
 
     @Test
@@ -60,7 +62,8 @@ class RoleRulesTest extends AgreementFixtureTest {
     void counsellorsAuditorsAndOperatorsNeverStartAnAgreement() {
         for (String role : List.of(Role.COUNSELLOR.claim(), Role.AUDITOR.claim(), Role.OPERATOR.claim())) {
             fixture.givenNoPriorActivity()
-                    .when(new DraftAgreement(AGREEMENT, DR_LEE, "Ours", null), CallerRoles.metaData(List.of(role)))
+                    .when(new DraftAgreement(AGREEMENT, DR_LEE, PrivateText.of("Ours"), null),
+                            CallerRoles.metaData(List.of(role)))
                     .expectNoEvents()
                     .expectException(RoleMayNotAct.class);
         }
@@ -69,8 +72,9 @@ class RoleRulesTest extends AgreementFixtureTest {
     @Test
     void anyoneWithoutThoseRolesMayStartAnAgreementAndIsItsFirstPartner() {
         fixture.givenNoPriorActivity()
-                .when(new DraftAgreement(AGREEMENT, ALEX, "Ours", null), CallerRoles.metaData(List.of()))
-                .expectEvents(new AgreementDrafted(AGREEMENT, ALEX, "Ours"));
+                .when(new DraftAgreement(AGREEMENT, ALEX, PrivateText.of("Ours"), null),
+                        CallerRoles.metaData(List.of()))
+                .expectEvents(new AgreementDrafted(AGREEMENT, ALEX, PrivateText.of("Ours")));
     }
 
     @Test

@@ -190,7 +190,7 @@ public final class AgreementStateFold {
         flag.raisedBy = actor;
         flag.status = RedFlagStatus.OPEN;
         flag.raisedAt = when;
-        flag.note = e.note() == null ? "" : e.note();
+        flag.note = e.note() == null ? "" : e.note().value();
         s.redFlags.add(flag);
     }
 

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.sharedagreements.kernel.AgreementEvent;
+import org.sharedagreements.kernel.PrivateText;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.EventKind;
 import org.sharedagreements.kernel.boundary.BoundaryAccepted;
@@ -65,7 +66,8 @@ public record BoundaryHistoryProjection(BoundaryHistoryRepository history, Proje
             };
             case BOUNDARY_DECLINED -> () -> {
                 BoundaryDeclined e = (BoundaryDeclined) event;
-                history.decided(a, e.boundaryId(), e.boundaryVersion(), "DECLINED", actor, at, e.reason(), sequence);
+                history.decided(a, e.boundaryId(), e.boundaryVersion(), "DECLINED", actor, at,
+                        PrivateText.valueOf(e.reason()), sequence);
             };
             case BOUNDARY_PROPOSAL_WITHDRAWN -> () -> {
                 BoundaryProposalWithdrawn e = (BoundaryProposalWithdrawn) event;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.sharedagreements.kernel.Confidential;
+import org.sharedagreements.kernel.PrivateText;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -42,6 +43,11 @@ public final class Content {
     /** What erased text reads as; {@code null} (an erased category) reads the same way in read models. */
     public static String text(String value) {
         return value == null ? Confidential.ERASED : value;
+    }
+
+    /** The same for a partner's free text. */
+    public static String text(PrivateText value) {
+        return text(PrivateText.valueOf(value));
     }
 
     private static void collect(Class<?> type, List<String> prefix, List<List<String>> paths, int depth) {

@@ -1,5 +1,6 @@
 package org.sharedagreements.query.agreement;
 
+import org.sharedagreements.kernel.PrivateText;
 import org.junit.jupiter.api.Test;
 import org.sharedagreements.kernel.BoundaryId;
 import org.sharedagreements.kernel.BreachId;
@@ -50,7 +51,7 @@ class AgreementStateFoldTest {
     @Test
     void anAgreementIsFormingUntilTwoPartnersJoined() {
         Story story = new Story();
-        story.then(new AgreementDrafted(story.agreementId, ADA, "Ours"));
+        story.then(new AgreementDrafted(story.agreementId, ADA, PrivateText.of("Ours")));
         AgreementState drafted = fold(story);
         assertThat(drafted.status).isEqualTo(AgreementStatus.FORMING);
         assertThat(drafted.title).isEqualTo("Ours");
@@ -78,7 +79,7 @@ class AgreementStateFoldTest {
         assertThat(pending.pending.acceptedBy).containsExactly("ben");
         assertThat(pending.pending.terms.reviewEvery).isEqualTo("P14D");
 
-        story.then(new BoundaryDeclined(story.agreementId, ADA, boundary, 2, "no"));
+        story.then(new BoundaryDeclined(story.agreementId, ADA, boundary, 2, PrivateText.of("no")));
         AgreementState.Boundary declined = fold(story).boundary(boundary.toString());
         assertThat(declined.status).as("a declined revision leaves the boundary as it was").isEqualTo(BoundaryStatus.ACTIVE);
         assertThat(declined.pending).isNull();
@@ -98,9 +99,9 @@ class AgreementStateFoldTest {
         Story story = Story.formed();
         story.then(new org.sharedagreements.kernel.boundary.BoundaryProposed(story.agreementId, ADA, declined, 1,
                 Story.terms("x", "P30D")));
-        story.then(new BoundaryDeclined(story.agreementId, BEN, declined, 1, "not now"));
+        story.then(new BoundaryDeclined(story.agreementId, BEN, declined, 1, PrivateText.of("not now")));
         story.activeBoundary(suspended, Story.terms("y", "P30D"));
-        story.then(new ConsentWithdrawn(story.agreementId, BEN, suspended, 1, "I need time"));
+        story.then(new ConsentWithdrawn(story.agreementId, BEN, suspended, 1, PrivateText.of("I need time")));
 
         AgreementState state = fold(story);
         assertThat(state.boundary(declined.toString()).status).isEqualTo(BoundaryStatus.DECLINED);
@@ -116,10 +117,11 @@ class AgreementStateFoldTest {
         CounsellorId carol = CounsellorId.of("carol");
         Story story = Story.formed().activeBoundary(boundary, Story.terms("y", "P30D"));
         Instant occurred = Instant.parse("2026-01-01T00:00:00Z");
-        story.then(new BoundaryBroken(story.agreementId, BEN, breach, boundary, 1, BEN, true, "I did", occurred))
+        story.then(new BoundaryBroken(story.agreementId, BEN, breach, boundary, 1, BEN, true, PrivateText.of("I did"),
+                occurred))
                 .then(new BreachAcknowledged(story.agreementId, BEN, breach))
-                .then(new RedFlagRaised(story.agreementId, ADA, flag, RedFlagIndicator.STRESS, "work"))
-                .then(new RedFlagAddressed(story.agreementId, BEN, flag, "talked"))
+                .then(new RedFlagRaised(story.agreementId, ADA, flag, RedFlagIndicator.STRESS, PrivateText.of("work")))
+                .then(new RedFlagAddressed(story.agreementId, BEN, flag, PrivateText.of("talked")))
                 .then(new CounsellorAccessRequested(story.agreementId, ADA, carol))
                 .then(new CounsellorAccessApproved(story.agreementId, BEN, carol))
                 .then(new CounsellorAccessGranted(story.agreementId, BEN, carol));
@@ -149,9 +151,11 @@ class AgreementStateFoldTest {
         BoundaryId boundary = BoundaryId.random();
         Story story = Story.formed().activeBoundary(boundary, Story.terms("secret", "P30D"));
         story.then(new BoundaryRevised(story.agreementId, BEN, boundary, 2, Story.terms("more secret", "P30D")))
-                .then(new BoundaryBroken(story.agreementId, ADA, BreachId.random(), boundary, 1, BEN, false, "what",
+                .then(new BoundaryBroken(story.agreementId, ADA, BreachId.random(), boundary, 1, BEN, false,
+                        PrivateText.of("what"),
                         Instant.parse("2026-01-01T00:00:00Z")))
-                .then(new RedFlagRaised(story.agreementId, ADA, RedFlagId.random(), RedFlagIndicator.OTHER, "note"))
+                .then(new RedFlagRaised(story.agreementId, ADA, RedFlagId.random(), RedFlagIndicator.OTHER,
+                        PrivateText.of("note")))
                 .then(new org.sharedagreements.kernel.membership.AgreementErased(story.agreementId, ADA));
 
         AgreementState erased = fold(story);
@@ -179,7 +183,7 @@ class AgreementStateFoldTest {
     @Test
     void anEventAboutAnUnknownBoundaryFailsLoudly() {
         Story story = Story.formed();
-        story.then(new ConsentWithdrawn(story.agreementId, BEN, BoundaryId.random(), 1, ""));
+        story.then(new ConsentWithdrawn(story.agreementId, BEN, BoundaryId.random(), 1, PrivateText.of("")));
         assertThatThrownBy(() -> fold(story)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("has no boundary");
     }

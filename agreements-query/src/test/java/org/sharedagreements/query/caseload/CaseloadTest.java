@@ -1,5 +1,6 @@
 package org.sharedagreements.query.caseload;
 
+import org.sharedagreements.kernel.PrivateText;
 import org.junit.jupiter.api.Test;
 import org.sharedagreements.kernel.BoundaryId;
 import org.sharedagreements.kernel.BreachId;
@@ -45,9 +46,11 @@ class CaseloadTest {
         Story story = Story.formed().activeBoundary(active, Story.terms("x", "P1D"));
         story.then(new BoundaryProposed(story.agreementId, ADA, proposed, 1, Story.terms("y", "P30D")));
         Instant proposedAt = story.last().at();
-        story.then(new BoundaryBroken(story.agreementId, ADA, BreachId.random(), active, 1, BEN, false, "it happened",
+        story.then(new BoundaryBroken(story.agreementId, ADA, BreachId.random(), active, 1, BEN, false,
+                PrivateText.of("it happened"),
                         proposedAt))
-                .then(new RedFlagRaised(story.agreementId, BEN, RedFlagId.random(), RedFlagIndicator.LONELINESS, ""))
+                .then(new RedFlagRaised(story.agreementId, BEN, RedFlagId.random(), RedFlagIndicator.LONELINESS,
+                        PrivateText.of("")))
                 .then(new BoundaryReviewDue(story.agreementId, null, active, 1, proposedAt.plus(Duration.ofDays(1))));
         AgreementState state = fold(story);
 

@@ -1,5 +1,6 @@
 package org.sharedagreements.query.history;
 
+import org.sharedagreements.kernel.PrivateText;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sharedagreements.kernel.BoundaryId;
@@ -44,7 +45,7 @@ class BoundaryHistoryProjectionTest {
         BoundaryId boundary = BoundaryId.random();
         Story story = Story.formed().activeBoundary(boundary, Story.terms("v1", "P30D"));
         story.then(new BoundaryRevised(story.agreementId, BEN, boundary, 2, Story.terms("v2", "P30D")))
-                .then(new BoundaryDeclined(story.agreementId, ADA, boundary, 2, "too strict"));
+                .then(new BoundaryDeclined(story.agreementId, ADA, boundary, 2, PrivateText.of("too strict")));
         story.acceptedRevision(boundary, 3, Story.terms("v3", "P14D"));
         story.then(new BoundaryRevised(story.agreementId, ADA, boundary, 4, Story.terms("v4", "P14D")))
                 .then(new BoundaryProposalWithdrawn(story.agreementId, ADA, boundary, 4));
@@ -92,7 +93,7 @@ class BoundaryHistoryProjectionTest {
         BoundaryId boundary = BoundaryId.random();
         Story story = Story.formed().activeBoundary(boundary, Story.terms("v1", "P30D"));
         story.then(new BoundaryRevised(story.agreementId, BEN, boundary, 2, Story.terms("v2", "P30D")))
-                .then(new BoundaryDeclined(story.agreementId, ADA, boundary, 2, "private reason"))
+                .then(new BoundaryDeclined(story.agreementId, ADA, boundary, 2, PrivateText.of("private reason")))
                 .then(new org.sharedagreements.kernel.membership.AgreementErased(story.agreementId, ADA));
         feed(story);
 

@@ -1,5 +1,6 @@
 package org.sharedagreements.query.support;
 
+import org.sharedagreements.kernel.PrivateText;
 import org.sharedagreements.kernel.AgreementEvent;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.BoundaryCategory;
@@ -55,7 +56,7 @@ public final class Story {
     /** Drafted by ada, ben invited and joined: sequences 0..2. */
     public static Story formed() {
         Story story = new Story();
-        return story.then(new AgreementDrafted(story.agreementId, ADA, "Our agreement"))
+        return story.then(new AgreementDrafted(story.agreementId, ADA, PrivateText.of("Our agreement")))
                 .then(new PartnerInvited(story.agreementId, ADA, BEN))
                 .then(new PartnerJoined(story.agreementId, BEN));
     }

@@ -2,8 +2,8 @@ package org.sharedagreements.kernel.boundary;
 
 import org.axonframework.serialization.Revision;
 import org.sharedagreements.kernel.AgreementId;
-import org.sharedagreements.kernel.Content;
 import org.sharedagreements.kernel.Confidential;
+import org.sharedagreements.kernel.PrivateText;
 import org.sharedagreements.kernel.BoundaryId;
 import org.sharedagreements.kernel.PartnerId;
 
@@ -13,10 +13,5 @@ public record BoundaryDeclined(AgreementId agreementId,
                                PartnerId actor,
                                BoundaryId boundaryId,
                                int boundaryVersion,
-                               @Confidential String reason) implements BoundaryEvent {
-
-    @Override
-    public String toString() {
-        return Content.describe(this);
-    }
+                               @Confidential PrivateText reason) implements BoundaryEvent {
 }

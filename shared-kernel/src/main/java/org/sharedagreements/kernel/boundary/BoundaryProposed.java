@@ -2,7 +2,6 @@ package org.sharedagreements.kernel.boundary;
 
 import org.axonframework.serialization.Revision;
 import org.sharedagreements.kernel.AgreementId;
-import org.sharedagreements.kernel.Content;
 import org.sharedagreements.kernel.BoundaryId;
 import org.sharedagreements.kernel.BoundaryTerms;
 import org.sharedagreements.kernel.PartnerId;
@@ -14,9 +13,4 @@ public record BoundaryProposed(AgreementId agreementId,
                                BoundaryId boundaryId,
                                int boundaryVersion,
                                BoundaryTerms terms) implements BoundaryEvent {
-
-    @Override
-    public String toString() {
-        return Content.describe(this);
-    }
 }

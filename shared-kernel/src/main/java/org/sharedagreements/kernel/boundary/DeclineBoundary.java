@@ -3,8 +3,8 @@ package org.sharedagreements.kernel.boundary;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.sharedagreements.kernel.AgreementCommand;
 import org.sharedagreements.kernel.AgreementId;
-import org.sharedagreements.kernel.Content;
 import org.sharedagreements.kernel.Confidential;
+import org.sharedagreements.kernel.PrivateText;
 import org.sharedagreements.kernel.BoundaryId;
 import org.sharedagreements.kernel.PartnerId;
 
@@ -13,11 +13,6 @@ public record DeclineBoundary(@TargetAggregateIdentifier AgreementId agreementId
                               PartnerId actor,
                               BoundaryId boundaryId,
                               int boundaryVersion,
-                              @Confidential String reason,
+                              @Confidential PrivateText reason,
                               Long expectedVersion) implements AgreementCommand {
-
-    @Override
-    public String toString() {
-        return Content.describe(this);
-    }
 }

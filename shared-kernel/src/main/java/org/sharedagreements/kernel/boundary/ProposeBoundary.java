@@ -3,7 +3,6 @@ package org.sharedagreements.kernel.boundary;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.sharedagreements.kernel.AgreementCommand;
 import org.sharedagreements.kernel.AgreementId;
-import org.sharedagreements.kernel.Content;
 import org.sharedagreements.kernel.BoundaryId;
 import org.sharedagreements.kernel.BoundaryTerms;
 import org.sharedagreements.kernel.PartnerId;
@@ -14,9 +13,4 @@ public record ProposeBoundary(@TargetAggregateIdentifier AgreementId agreementId
                               BoundaryId boundaryId,
                               BoundaryTerms terms,
                               Long expectedVersion) implements AgreementCommand {
-
-    @Override
-    public String toString() {
-        return Content.describe(this);
-    }
 }

@@ -2,8 +2,8 @@ package org.sharedagreements.kernel.breach;
 
 import org.axonframework.serialization.Revision;
 import org.sharedagreements.kernel.AgreementId;
-import org.sharedagreements.kernel.Content;
 import org.sharedagreements.kernel.Confidential;
+import org.sharedagreements.kernel.PrivateText;
 import org.sharedagreements.kernel.BoundaryId;
 import org.sharedagreements.kernel.BreachId;
 import org.sharedagreements.kernel.PartnerId;
@@ -18,11 +18,6 @@ public record BoundaryBroken(AgreementId agreementId,
                              int boundaryVersion,
                              PartnerId breachedBy,
                              boolean selfDisclosed,
-                             @Confidential String description,
+                             @Confidential PrivateText description,
                              Instant occurredAt) implements BreachEvent {
-
-    @Override
-    public String toString() {
-        return Content.describe(this);
-    }
 }

@@ -2,8 +2,8 @@ package org.sharedagreements.kernel.breach;
 
 import org.axonframework.serialization.Revision;
 import org.sharedagreements.kernel.AgreementId;
-import org.sharedagreements.kernel.Content;
 import org.sharedagreements.kernel.Confidential;
+import org.sharedagreements.kernel.PrivateText;
 import org.sharedagreements.kernel.BreachId;
 import org.sharedagreements.kernel.PartnerId;
 
@@ -12,10 +12,5 @@ import org.sharedagreements.kernel.PartnerId;
 public record BreachResolutionConfirmed(AgreementId agreementId,
                                         PartnerId actor,
                                         BreachId breachId,
-                                        @Confidential String note) implements BreachEvent {
-
-    @Override
-    public String toString() {
-        return Content.describe(this);
-    }
+                                        @Confidential PrivateText note) implements BreachEvent {
 }

@@ -3,8 +3,8 @@ package org.sharedagreements.kernel.breach;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.sharedagreements.kernel.AgreementCommand;
 import org.sharedagreements.kernel.AgreementId;
-import org.sharedagreements.kernel.Content;
 import org.sharedagreements.kernel.Confidential;
+import org.sharedagreements.kernel.PrivateText;
 import org.sharedagreements.kernel.BreachId;
 import org.sharedagreements.kernel.PartnerId;
 
@@ -12,11 +12,6 @@ import org.sharedagreements.kernel.PartnerId;
 public record ConfirmBreachResolution(@TargetAggregateIdentifier AgreementId agreementId,
                                       PartnerId actor,
                                       BreachId breachId,
-                                      @Confidential String note,
+                                      @Confidential PrivateText note,
                                       Long expectedVersion) implements AgreementCommand {
-
-    @Override
-    public String toString() {
-        return Content.describe(this);
-    }
 }

@@ -3,8 +3,8 @@ package org.sharedagreements.kernel.breach;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.sharedagreements.kernel.AgreementCommand;
 import org.sharedagreements.kernel.AgreementId;
-import org.sharedagreements.kernel.Content;
 import org.sharedagreements.kernel.Confidential;
+import org.sharedagreements.kernel.PrivateText;
 import org.sharedagreements.kernel.BoundaryId;
 import org.sharedagreements.kernel.BreachId;
 import org.sharedagreements.kernel.PartnerId;
@@ -16,12 +16,7 @@ public record ReportBreach(@TargetAggregateIdentifier AgreementId agreementId,
                            BreachId breachId,
                            BoundaryId boundaryId,
                            PartnerId breachedBy,
-                           @Confidential String description,
+                           @Confidential PrivateText description,
                            Instant occurredAt,
                            Long expectedVersion) implements AgreementCommand {
-
-    @Override
-    public String toString() {
-        return Content.describe(this);
-    }
 }

@@ -2,8 +2,8 @@ package org.sharedagreements.kernel.redflag;
 
 import org.axonframework.serialization.Revision;
 import org.sharedagreements.kernel.AgreementId;
-import org.sharedagreements.kernel.Content;
 import org.sharedagreements.kernel.Confidential;
+import org.sharedagreements.kernel.PrivateText;
 import org.sharedagreements.kernel.PartnerId;
 import org.sharedagreements.kernel.RedFlagId;
 
@@ -12,10 +12,5 @@ import org.sharedagreements.kernel.RedFlagId;
 public record RedFlagAddressed(AgreementId agreementId,
                                PartnerId actor,
                                RedFlagId flagId,
-                               @Confidential String note) implements RedFlagEvent {
-
-    @Override
-    public String toString() {
-        return Content.describe(this);
-    }
+                               @Confidential PrivateText note) implements RedFlagEvent {
 }

@@ -2,8 +2,8 @@ package org.sharedagreements.kernel.redflag;
 
 import org.axonframework.serialization.Revision;
 import org.sharedagreements.kernel.AgreementId;
-import org.sharedagreements.kernel.Content;
 import org.sharedagreements.kernel.Confidential;
+import org.sharedagreements.kernel.PrivateText;
 import org.sharedagreements.kernel.PartnerId;
 import org.sharedagreements.kernel.RedFlagId;
 import org.sharedagreements.kernel.RedFlagIndicator;
@@ -14,10 +14,5 @@ public record RedFlagRaised(AgreementId agreementId,
                             PartnerId actor,
                             RedFlagId flagId,
                             RedFlagIndicator indicator,
-                            @Confidential String note) implements RedFlagEvent {
-
-    @Override
-    public String toString() {
-        return Content.describe(this);
-    }
+                            @Confidential PrivateText note) implements RedFlagEvent {
 }
