@@ -4,6 +4,7 @@ import org.sharedagreements.kernel.Confidential;
 import org.sharedagreements.kernel.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.sharedagreements.kernel.BoundaryCategory;
 import org.sharedagreements.kernel.BoundaryTerms;
 import org.sharedagreements.kernel.ReviewPeriod;
@@ -22,10 +23,14 @@ public record BoundaryTermsRequest(
         @PlainText(max = NOTE_MAX) @Schema(maxLength = NOTE_MAX, description = "the agreed, proportional response")
         @Confidential String consequence,
         @Schema(implementation = String.class, example = "P30D", defaultValue = "P30D",
-                description = "ISO-8601 period, P1D to P366D") ReviewPeriod reviewEvery) {
+                description = "ISO-8601 period, P1D to P366D") ReviewPeriod reviewEvery,
+        @Pattern(regexp = BoundaryTerms.LANGUAGE_TAG, message = "must be a BCP 47 language tag such as pt-BR")
+        @Schema(pattern = BoundaryTerms.LANGUAGE_TAG, example = "pt-BR",
+                description = "the language the texts are written in (BCP 47); pages mark the texts with it")
+        @Confidential String language) {
 
     public BoundaryTerms terms() {
-        return new BoundaryTerms(category, statement, measure, consequence, reviewEvery);
+        return new BoundaryTerms(category, statement, measure, consequence, reviewEvery, language);
     }
 
     @Override
