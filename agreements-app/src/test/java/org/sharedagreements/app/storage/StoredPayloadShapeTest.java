@@ -4,12 +4,17 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.sharedagreements.kernel.BoundaryCategory;
+import org.sharedagreements.kernel.BoundaryTerms;
 import org.sharedagreements.kernel.Confidential;
 import org.sharedagreements.kernel.PrivateText;
+import org.sharedagreements.kernel.ReviewPeriod;
 import org.sharedagreements.kernel.boundary.BoundaryDeclined;
+import org.sharedagreements.kernel.boundary.BoundaryProposed;
 import org.sharedagreements.kernel.boundary.ConsentWithdrawn;
 import org.sharedagreements.kernel.breach.BoundaryBroken;
 import org.sharedagreements.kernel.breach.BreachResolutionConfirmed;
@@ -73,6 +78,19 @@ class StoredPayloadShapeTest {
         assertThat(serializer.serialize(message, String.class).getData()).isEqualTo(stored);
         assertThat(serializer.serialize(message, byte[].class).getData())
                 .isEqualTo(stored.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void termsStoredBeforeTheyHadALanguageReadAsTermsInNoStatedLanguage() throws Exception {
+        String stored = "{" + A + "," + BOUNDARY + ",\"boundaryVersion\":1,\"terms\":{\"category\":\"FLIRTATION\","
+                + "\"statement\":\"No flirting at work\",\"measure\":\"\",\"consequence\":\"\",\"reviewEvery\":\"P30D\"}}";
+
+        BoundaryProposed proposed = serializer.deserialize(
+                new SimpleSerializedObject<>(stored, String.class, serializer.typeForClass(BoundaryProposed.class)));
+
+        assertThat(proposed.terms()).isEqualTo(new BoundaryTerms(BoundaryCategory.FLIRTATION, "No flirting at work",
+                "", "", ReviewPeriod.DEFAULT));
+        assertThat(proposed.terms().language()).isNull();
     }
 
     private static PrivateText privateText(Record message) throws ReflectiveOperationException {
