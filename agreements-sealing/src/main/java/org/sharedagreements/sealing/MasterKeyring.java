@@ -77,7 +77,7 @@ public final class MasterKeyring {
         }
     }
 
-    /** The keyring from a cleartext Tink JSON keyset (setting {@code agreements.sealing.master-keyset}). */
+    /** The keyring from a cleartext Tink JSON keyset (the app's setting {@code agreements.crypto.master-key}). */
     public static MasterKeyring fromKeysetJson(String keysetJson) {
         if (keysetJson == null || keysetJson.isBlank()) {
             throw new KeyConfigurationException("the master keyset is missing");

@@ -21,8 +21,9 @@ import javax.sql.DataSource;
 import java.time.Clock;
 
 /**
- * Wires encryption at rest: the master key from {@code agreements.crypto.master-key} (the local profile generates
- * one under {@code ./data}; {@code prod} refuses to start without it), the data key store, and the event
+ * Wires encryption at rest: the master keyring from {@code agreements.crypto.master-key} (the local profile
+ * generates one under {@code ./data}; {@code prod} refuses to start without it), the data key store with its
+ * erasure notifications, the operator's rewrap, and the event
  * serializer: Jackson like everything else, on a copy of Spring's ObjectMapper that seals and opens content.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
