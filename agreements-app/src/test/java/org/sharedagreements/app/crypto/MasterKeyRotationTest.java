@@ -23,9 +23,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Master key rotation: rewrapping moves every live data key (also rows wrapped before versions existed) under the
@@ -100,6 +105,35 @@ class MasterKeyRotationTest extends ApiTest {
                         .isEqualTo(SealingException.Reason.UNKNOWN_KEY_VERSION));
         assertThatThrownBy(() -> restoredStore.keyForReading(AgreementId.of(legacy.toString())))
                 .isInstanceOf(SealingException.class);
+    }
+
+    @Test
+    void anErasureDuringTheRewrapWinsAndItsKeyStaysDestroyed() throws Exception {
+        MasterKeyring before = MasterKeyring.generate();
+        UUID id = row();
+        AgreementId agreement = AgreementId.of(id.toString());
+        new DataKeyStore(jdbc, before, Clock.systemUTC()).keyForWriting(agreement);
+        DataKeyStore rotatedStore = new DataKeyStore(jdbc, before.rotate(), Clock.systemUTC());
+        TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+        CountDownLatch erasedNotCommitted = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        CompletableFuture<Void> erasure = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
+            rotatedStore.destroy(agreement);
+            erasedNotCommitted.countDown();
+            try {
+                commit.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        assertThat(erasedNotCommitted.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<MasterKeyRewrap.Outcome> rewrap = CompletableFuture.supplyAsync(() ->
+                new MasterKeyRewrap(rotatedStore, transactions).rewrapAll());
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !rewrap.isDone());
+        commit.countDown();
+        erasure.get(10, TimeUnit.SECONDS);
+        rewrap.get(10, TimeUnit.SECONDS);
+        assertThat(wrapped(id)).as("never brought back").isNull();
     }
 
     @Test
