@@ -1,5 +1,6 @@
 package org.sharedagreements.app;
 
+import org.sharedagreements.app.crypto.KeysTool;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
@@ -25,7 +26,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class AgreementsApplication {
 
+    /** {@code keys ...} runs the offline master keyset tool ({@link KeysTool}) instead of the service. */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("keys")) {
+            System.exit(KeysTool.run(args, System.in, System.out, System.err));
+        }
         SpringApplication.run(AgreementsApplication.class, args);
     }
 }

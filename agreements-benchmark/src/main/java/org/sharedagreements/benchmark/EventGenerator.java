@@ -45,7 +45,7 @@ final class EventGenerator {
         this.dataSource = dataSource;
         ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        DataKeyStore keys = new DataKeyStore(new JdbcTemplate(dataSource), MasterKey.fromBase64(masterKeyBase64),
+        DataKeyStore keys = new DataKeyStore(new JdbcTemplate(dataSource), MasterKey.fromSetting(masterKeyBase64),
                 Clock.systemUTC());
         mapper.registerModule(new ConfidentialContentModule(new ContentCipher(keys)));
         this.serializer = JacksonSerializer.builder().objectMapper(mapper).build();

@@ -61,6 +61,14 @@ public final class DataKey {
         return bytes.clone();
     }
 
+    /**
+     * The key as a JCE AES key, for the app's content cipher, which encrypts event content with its own format
+     * ({@code enc:v1:}) until it seals fields with {@link FieldSeal}.
+     */
+    public javax.crypto.SecretKey toSecretKey() {
+        return new javax.crypto.spec.SecretKeySpec(bytes, "AES");
+    }
+
     /** Constant-time comparison of two keys (for tests and for checking an unwrap). */
     boolean sameKeyAs(DataKey other) {
         return MessageDigest.isEqual(bytes, other.bytes);

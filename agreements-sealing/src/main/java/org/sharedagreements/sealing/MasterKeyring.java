@@ -7,8 +7,15 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.AesGcmKey;
 import com.google.crypto.tink.aead.AesGcmParameters;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import com.google.crypto.tink.util.SecretBytes;
+
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +77,7 @@ public final class MasterKeyring {
         }
     }
 
-    /** The keyring from a cleartext Tink JSON keyset (setting {@code agreements.sealing.master-keyset}). */
+    /** The keyring from a cleartext Tink JSON keyset (the app's setting {@code agreements.crypto.master-key}). */
     public static MasterKeyring fromKeysetJson(String keysetJson) {
         if (keysetJson == null || keysetJson.isBlank()) {
             throw new KeyConfigurationException("the master keyset is missing");
@@ -79,6 +86,29 @@ public final class MasterKeyring {
             return new MasterKeyring(TinkJsonProtoKeysetFormat.parseKeyset(keysetJson, InsecureSecretKeyAccess.get()));
         } catch (GeneralSecurityException e) {
             throw new KeyConfigurationException("the master keyset is not a Tink JSON keyset");
+        }
+    }
+
+    /**
+     * A one-version keyring holding a raw 32-byte AES key as version {@code version} (with Tink's prefix like every
+     * other version): how a master key configured before keysets existed (base64 of 32 bytes) joins the keyring,
+     * so it can be rotated and later destroyed like any version. The same bytes always give the same keyring.
+     */
+    public static MasterKeyring fromRawKey(byte[] key, int version) {
+        Objects.requireNonNull(key, "a raw master key is needed");
+        if (key.length != DataKey.BYTES) {
+            throw new KeyConfigurationException("a raw master key is 32 bytes, not " + key.length);
+        }
+        try {
+            AesGcmParameters parameters = AesGcmParameters.builder().setKeySizeBytes(32).setIvSizeBytes(12)
+                    .setTagSizeBytes(16).setVariant(AesGcmParameters.Variant.TINK).build();
+            AesGcmKey aesGcmKey = AesGcmKey.builder().setParameters(parameters)
+                    .setKeyBytes(SecretBytes.copyFrom(key, InsecureSecretKeyAccess.get()))
+                    .setIdRequirement(version).build();
+            return new MasterKeyring(KeysetHandle.newBuilder()
+                    .addEntry(KeysetHandle.importKey(aesGcmKey).withFixedId(version).makePrimary()).build());
+        } catch (GeneralSecurityException e) {
+            throw new KeyConfigurationException("the raw master key does not import as AES-256-GCM");
         }
     }
 
@@ -168,6 +198,38 @@ public final class MasterKeyring {
             throw new SealingException(SealingException.Reason.MALFORMED, "the wrapped data key has the wrong length");
         }
         return DataKey.fromBytes(bytes);
+    }
+
+    /**
+     * The data key inside a wrapped key written before wrapped keys named their version: raw AES-256-GCM
+     * {@code nonce (12) | ciphertext | tag (16)} under one version's key material (the version imported by
+     * {@link #fromRawKey}) with the caller's associated data. Every held version is tried; once the version that
+     * wrapped it is destroyed, it no longer opens. Such rows should be {@linkplain #wrap rewrapped} soon.
+     *
+     * @throws SealingException {@code NOT_AUTHENTIC} if no held version opens it
+     */
+    public DataKey unwrapUnversioned(byte[] nonceAndCiphertext, byte[] associatedData) {
+        Objects.requireNonNull(nonceAndCiphertext, "no wrapped key");
+        if (nonceAndCiphertext.length != 12 + DataKey.BYTES + 16) {
+            throw new SealingException(SealingException.Reason.MALFORMED, "the unversioned wrapped key has the wrong length");
+        }
+        for (int i = 0; i < keyset.size(); i++) {
+            AesGcmKey key = (AesGcmKey) keyset.getAt(i).getKey();
+            try {
+                Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+                cipher.init(Cipher.DECRYPT_MODE,
+                        new SecretKeySpec(key.getKeyBytes().toByteArray(InsecureSecretKeyAccess.get()), "AES"),
+                        new GCMParameterSpec(128, nonceAndCiphertext, 0, 12));
+                cipher.updateAAD(associatedData);
+                return DataKey.fromBytes(cipher.doFinal(nonceAndCiphertext, 12, nonceAndCiphertext.length - 12));
+            } catch (AEADBadTagException e) {
+                // another version wrapped it
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES-GCM is not available");
+            }
+        }
+        throw new SealingException(SealingException.Reason.NOT_AUTHENTIC,
+                "no held master key version opens the unversioned wrapped data key");
     }
 
     /** The master key version named by a wrapped key's prefix (not secret; stored next to it is fine). */

@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A secret of the local profile (its master key, its token signing secret): generated once from random bytes into a
@@ -25,14 +26,21 @@ public final class LocalSecretFile {
      * makes them text; {@code what} names it in the error.
      */
     public static String readOrCreate(Path file, int randomBytes, Function<byte[], String> encoding, String what) {
+        return readOrCreate(file, () -> {
+            byte[] random = new byte[randomBytes];
+            new SecureRandom().nextBytes(random);
+            return encoding.apply(random);
+        }, what);
+    }
+
+    /** The secret in {@code file}, or a new one that {@code generator} makes (a key set, say); {@code what} names it. */
+    public static String readOrCreate(Path file, Supplier<String> generator, String what) {
         Objects.requireNonNull(file, () -> "a file for the " + what);
         try {
             if (Files.exists(file)) {
                 return Files.readString(file, StandardCharsets.UTF_8).trim();
             }
-            byte[] random = new byte[randomBytes];
-            new SecureRandom().nextBytes(random);
-            String secret = encoding.apply(random);
+            String secret = generator.get();
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             Path temporary = Files.createTempFile(parent, file.getFileName().toString(), ".tmp",

@@ -52,7 +52,7 @@ public final class ProfileRules {
         }
         if (!StringUtils.hasText(environment.getProperty("agreements.crypto.master-key"))) {
             throw new MissingProductionSetting(profile + " needs the master key that protects agreement content: "
-                    + "set AGREEMENTS_CRYPTO_MASTER_KEY (base64 of 32 random bytes)");
+                    + "set AGREEMENTS_CRYPTO_MASTER_KEY (a Tink JSON keyset: java -jar agreements-app.jar keys generate)");
         }
     }
 }

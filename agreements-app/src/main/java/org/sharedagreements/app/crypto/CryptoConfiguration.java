@@ -6,40 +6,65 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.sharedagreements.app.config.LocalSecretFile;
+import org.sharedagreements.sealing.MasterKeyring;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
+import javax.sql.DataSource;
+
 import java.time.Clock;
-import java.util.Base64;
 
 /**
- * Wires encryption at rest: the master key from {@code agreements.crypto.master-key} (the local profile generates
- * one under {@code ./data}; {@code prod} refuses to start without it), the data key store, and the event
+ * Wires encryption at rest: the master keyring from {@code agreements.crypto.master-key} (the local profile
+ * generates one under {@code ./data}; {@code prod} refuses to start without it), the data key store with its
+ * erasure notifications, the operator's rewrap, and the event
  * serializer: Jackson like everything else, on a copy of Spring's ObjectMapper that seals and opens content.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CryptoSettings.class)
 public class CryptoConfiguration {
 
+    /**
+     * The master keyring: the setting (a Tink JSON keyset, or base64 of 32 bytes as before keysets), else in the
+     * local profile its file under {@code ./data}, created as a keyset on the first start; a file written by an
+     * older run (base64 of 32 bytes) is read as it is, so its data keys still open.
+     */
     @Bean
-    public MasterKey masterKey(CryptoSettings settings, Environment environment) {
+    public MasterKeyring masterKeyring(CryptoSettings settings, Environment environment) {
         if (StringUtils.hasText(settings.masterKey())) {
-            return MasterKey.fromBase64(settings.masterKey());
+            return MasterKey.fromSetting(settings.masterKey());
         }
         if (environment.acceptsProfiles(Profiles.of("local")) && settings.localMasterKeyFile() != null) {
-            return MasterKey.fromBase64(LocalSecretFile.readOrCreate(settings.localMasterKeyFile(), MasterKey.BYTES,
-                    Base64.getEncoder()::encodeToString, "local master key"));
+            return MasterKey.fromSetting(LocalSecretFile.readOrCreate(settings.localMasterKeyFile(),
+                    () -> MasterKeyring.generate().toKeysetJson(), "local master key"));
         }
-        throw new IllegalStateException("no master key: set AGREEMENTS_CRYPTO_MASTER_KEY (base64 of 32 bytes)");
+        throw new IllegalStateException("no master key: set AGREEMENTS_CRYPTO_MASTER_KEY "
+                + "(a Tink JSON keyset: java -jar agreements-app.jar keys generate)");
+    }
+
+    /** Hears other nodes' erasures, so cached data keys are forgotten on every node within a second. */
+    @Bean(destroyMethod = "close")
+    public ErasureNotifications erasureNotifications(DataSource dataSource) {
+        return new ErasureNotifications(dataSource, Clock.systemUTC());
     }
 
     @Bean
-    public DataKeyStore dataKeyStore(JdbcTemplate jdbc, MasterKey masterKey) {
-        return new DataKeyStore(jdbc, masterKey, Clock.systemUTC());
+    public DataKeyStore dataKeyStore(JdbcTemplate jdbc, MasterKeyring masterKeyring,
+                                     ErasureNotifications notifications) {
+        DataKeyStore store = new DataKeyStore(jdbc, masterKeyring, Clock.systemUTC(), notifications);
+        notifications.start();
+        return store;
+    }
+
+    @Bean
+    public MasterKeyRewrap masterKeyRewrap(DataKeyStore keys, PlatformTransactionManager transactionManager) {
+        return new MasterKeyRewrap(keys, new TransactionTemplate(transactionManager));
     }
 
     @Bean

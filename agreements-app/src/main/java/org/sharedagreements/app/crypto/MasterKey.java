@@ -1,42 +1,54 @@
 package org.sharedagreements.app.crypto;
 
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
-import java.util.Base64;
-import java.util.Objects;
+import org.sharedagreements.sealing.KeyConfigurationException;
+import org.sharedagreements.sealing.MasterKeyring;
 
-/** The key that wraps every agreement's data key: 32 bytes, configured as base64 ({@code AGREEMENTS_CRYPTO_MASTER_KEY}). */
+import java.util.Base64;
+
+/**
+ * Reads the setting {@code agreements.crypto.master-key} (and the local profile's {@code ./data/master-key} file)
+ * into the versioned {@link MasterKeyring} that wraps every agreement's data key. Two forms:
+ * <ul>
+ *   <li>a Tink JSON keyset of AES-256-GCM keys (text starting with <code>{</code>), the form {@code keys generate}
+ *       and {@code keys rotate} write;</li>
+ *   <li>base64 of 32 bytes, the form before keysets: it becomes a one-version keyring whose version is
+ *       {@value #RAW_KEY_VERSION}, so rows it wrapped before versions existed still open, and the operator can
+ *       rotate away from it ({@code keys import} turns it into a keyset).</li>
+ * </ul>
+ * Errors name the setting and never echo its value.
+ */
 public final class MasterKey {
 
     static final int BYTES = 32;
+    /** The version a master key given as base64 of 32 bytes gets in the keyring (fixed, so it is the same on every node). */
+    public static final int RAW_KEY_VERSION = 1;
+    private static final String FORMS = "agreements.crypto.master-key must be a Tink JSON keyset of AES-256-GCM keys"
+            + " or base64 of 32 bytes";
 
-    private final SecretKey key;
-
-    private MasterKey(byte[] bytes) {
-        this.key = new SecretKeySpec(bytes, "AES");
+    private MasterKey() {
     }
 
-    public static MasterKey fromBase64(String base64) {
-        Objects.requireNonNull(base64, "a master key is needed");
+    public static MasterKeyring fromSetting(String setting) {
+        if (setting == null || setting.isBlank()) {
+            throw new IllegalArgumentException(FORMS + "; it is empty");
+        }
+        String text = setting.trim();
+        if (text.startsWith("{")) {
+            try {
+                return MasterKeyring.fromKeysetJson(text);
+            } catch (KeyConfigurationException e) {
+                throw new IllegalArgumentException("agreements.crypto.master-key: " + e.getMessage());
+            }
+        }
         byte[] bytes;
         try {
-            bytes = Base64.getDecoder().decode(base64.trim());
+            bytes = Base64.getDecoder().decode(text);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("agreements.crypto.master-key must be base64 of 32 bytes");
+            throw new IllegalArgumentException(FORMS);
         }
         if (bytes.length != BYTES) {
-            throw new IllegalArgumentException("agreements.crypto.master-key must be base64 of 32 bytes, not "
-                    + bytes.length);
+            throw new IllegalArgumentException(FORMS + ", not base64 of " + bytes.length + " bytes");
         }
-        return new MasterKey(bytes);
-    }
-
-    SecretKey key() {
-        return key;
-    }
-
-    @Override
-    public String toString() {
-        return "MasterKey[****]";
+        return MasterKeyring.fromRawKey(bytes, RAW_KEY_VERSION);
     }
 }

@@ -88,6 +88,9 @@ public class SecurityConfiguration {
                         .requestMatchers("/", "/index.html", "/app.js", "/style.css", "/favicon.ico").permitAll()
                         // metrics name no agreement content, but they are the operators' business (the one policy)
                         .requestMatchers("/actuator/**").access(SecurityConfiguration::operations)
+                        // the master key operations run on every node (data keys live on both sides), so the
+                        // operations scope is checked here rather than by the query side's gate
+                        .requestMatchers("/api/admin/master-key/**").access(SecurityConfiguration::operations)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenResolver(authorizationHeaderOnly())
