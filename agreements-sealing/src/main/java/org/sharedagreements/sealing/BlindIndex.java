@@ -48,7 +48,7 @@ public final class BlindIndex {
 
     static final int KEY_BYTES = 32;
     private static final String ALGORITHM = "HmacSHA256";
-    private static final String SETTING = "agreements.sealing.blind-index-key";
+    private static final String SETTING = "agreements.crypto.blind-index-key";
 
     private final SecretKeySpec key;
     private final ConcurrentMap<Purpose, SecretKeySpec> purposeKeys = new ConcurrentHashMap<>();

@@ -29,7 +29,7 @@ import java.util.UUID;
 public final class CheckpointSigner {
 
     static final int SEED_BYTES = 32;
-    private static final String SETTING = "agreements.sealing.checkpoint-signing-key";
+    private static final String SETTING = "agreements.crypto.checkpoint-signing-key";
 
     private final PrivateKey privateKey;
     private final CheckpointVerifier verifier;

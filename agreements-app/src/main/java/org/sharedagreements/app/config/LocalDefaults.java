@@ -22,7 +22,9 @@ final class LocalDefaults {
             environment.getPropertySources().addLast(new MapPropertySource(SOURCE, Map.of(
                     "agreements.embedded.data-dir", "./data/postgres",
                     "agreements.security.local-secret-file", "./data/jwt-secret",
-                    "agreements.crypto.local-master-key-file", "./data/master-key")));
+                    "agreements.crypto.local-master-key-file", "./data/master-key",
+                    "agreements.crypto.local-blind-index-key-file", "./data/blind-index-key",
+                    "agreements.crypto.local-checkpoint-signing-key-file", "./data/checkpoint-signing-key")));
         }
     }
 }

@@ -54,5 +54,14 @@ public final class ProfileRules {
             throw new MissingProductionSetting(profile + " needs the master key that protects agreement content: "
                     + "set AGREEMENTS_CRYPTO_MASTER_KEY (a Tink JSON keyset: java -jar agreements-app.jar keys generate)");
         }
+        if (!StringUtils.hasText(environment.getProperty("agreements.crypto.blind-index-key"))) {
+            throw new MissingProductionSetting(profile + " needs the key of the blind indexes that find rows by user id: "
+                    + "set AGREEMENTS_CRYPTO_BLIND_INDEX_KEY (base64 of 32 random bytes: openssl rand -base64 32)");
+        }
+        if (!StringUtils.hasText(environment.getProperty("agreements.crypto.checkpoint-signing-key"))) {
+            throw new MissingProductionSetting(profile + " needs the key that signs checkpoints of the hash chain: "
+                    + "set AGREEMENTS_CRYPTO_CHECKPOINT_SIGNING_KEY (base64 of a 32-byte Ed25519 seed: "
+                    + "openssl rand -base64 32)");
+        }
     }
 }

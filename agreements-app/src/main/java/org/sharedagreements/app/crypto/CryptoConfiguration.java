@@ -6,6 +6,8 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.sharedagreements.app.config.LocalSecretFile;
+import org.sharedagreements.sealing.BlindIndex;
+import org.sharedagreements.sealing.CheckpointSigner;
 import org.sharedagreements.sealing.MasterKeyring;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +20,9 @@ import org.springframework.util.StringUtils;
 
 import javax.sql.DataSource;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /**
  * Wires encryption at rest: the master keyring from {@code agreements.crypto.master-key} (the local profile
@@ -46,6 +50,35 @@ public class CryptoConfiguration {
         }
         throw new IllegalStateException("no master key: set AGREEMENTS_CRYPTO_MASTER_KEY "
                 + "(a Tink JSON keyset: java -jar agreements-app.jar keys generate)");
+    }
+
+    /**
+     * The blind index that finds rows by user id: its key from the setting, else in the local profile from its file
+     * under {@code ./data}, created on the first start. Never from the database.
+     */
+    @Bean
+    public BlindIndex blindIndex(CryptoSettings settings, Environment environment) {
+        return BlindIndex.fromBase64Key(secret(settings.blindIndexKey(), settings.localBlindIndexKeyFile(),
+                BlindIndex::generateKeyBase64, "blind-index key", "AGREEMENTS_CRYPTO_BLIND_INDEX_KEY", environment));
+    }
+
+    /** The signer of checkpoints of each agreement's head hash; its key found as the blind index's is. */
+    @Bean
+    public CheckpointSigner checkpointSigner(CryptoSettings settings, Environment environment) {
+        return CheckpointSigner.fromBase64(secret(settings.checkpointSigningKey(),
+                settings.localCheckpointSigningKeyFile(), CheckpointSigner::generateSeedBase64,
+                "checkpoint signing key", "AGREEMENTS_CRYPTO_CHECKPOINT_SIGNING_KEY", environment));
+    }
+
+    private static String secret(String setting, Path localFile, Supplier<String> generator,
+                                 String what, String variable, Environment environment) {
+        if (StringUtils.hasText(setting)) {
+            return setting.trim();
+        }
+        if (environment.acceptsProfiles(Profiles.of("local")) && localFile != null) {
+            return LocalSecretFile.readOrCreate(localFile, generator, "local " + what);
+        }
+        throw new IllegalStateException("no " + what + ": set " + variable);
     }
 
     /** Hears other nodes' erasures, so cached data keys are forgotten on every node within a second. */

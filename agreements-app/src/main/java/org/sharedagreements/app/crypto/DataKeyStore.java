@@ -1,7 +1,9 @@
 package org.sharedagreements.app.crypto;
 
 import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.sealing.AgreementKeys;
 import org.sharedagreements.sealing.DataKey;
+import org.sharedagreements.sealing.FieldSeal;
 import org.sharedagreements.sealing.MasterKeyring;
 import org.sharedagreements.sealing.SealingException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,7 +32,7 @@ import java.util.UUID;
  * without a listener, or while it is not listening, no cached key older than {@link ErasureNotifications#TRUST}
  * (one second) is used. A key read while an erasure notification arrived is not cached.
  */
-public class DataKeyStore {
+public class DataKeyStore implements AgreementKeys {
 
     static final int CACHE_SIZE = 10_000;
     static final Duration CACHE_TTL = Duration.ofSeconds(30);
@@ -66,12 +68,26 @@ public class DataKeyStore {
 
     /** The agreement's data key, created on first use (an agreement's first event). */
     public SecretKey keyForWriting(AgreementId agreementId) {
-        return existingKey(agreementId).orElseGet(() -> create(agreementId));
+        return keysForWriting(agreementId.value()).secretKey();
     }
 
     /** The agreement's data key, or empty once the agreement was erased (or never had content). */
     public Optional<SecretKey> keyForReading(AgreementId agreementId) {
-        return existingKey(agreementId);
+        return existingKey(agreementId.value()).map(Keys::secretKey);
+    }
+
+    @Override
+    public FieldSeal sealing(UUID agreementId) {
+        return keysForWriting(agreementId).seal();
+    }
+
+    @Override
+    public Optional<FieldSeal> opening(UUID agreementId) {
+        return existingKey(agreementId).map(Keys::seal);
+    }
+
+    private Keys keysForWriting(UUID agreementId) {
+        return existingKey(agreementId).orElseGet(() -> create(agreementId));
     }
 
     /** Destroys the agreement's data key: its content can never be decrypted again, on any node. */
@@ -126,26 +142,26 @@ public class DataKeyStore {
                 masterKeys.primaryVersion(), masterKeys.primaryVersion());
     }
 
-    private Optional<SecretKey> existingKey(AgreementId agreementId) {
+    private Optional<Keys> existingKey(UUID agreementId) {
         Instant now = clock.instant();
         long evictionsBefore;
         synchronized (cache) {
-            Cached cached = cache.get(agreementId.value());
+            Cached cached = cache.get(agreementId);
             if (cached != null && trusted(cached, now)) {
-                return Optional.of(cached.key);
+                return Optional.of(cached.keys);
             }
             evictionsBefore = evictions;
         }
         List<Row> rows = jdbc.query("SELECT agreement_id, wrapped_key, master_key_version FROM agreement_data_key "
                         + "WHERE agreement_id = ?",
                 (rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getBytes(2), (Integer) rs.getObject(3)),
-                agreementId.value());
+                agreementId);
         if (rows.isEmpty() || rows.get(0).wrapped == null) {
             return Optional.empty();
         }
-        SecretKey key = unwrap(rows.get(0).wrapped, rows.get(0).version, agreementId.value()).toSecretKey();
-        remember(agreementId.value(), key, now, evictionsBefore);
-        return Optional.of(key);
+        Keys keys = Keys.of(unwrap(rows.get(0).wrapped, rows.get(0).version, agreementId));
+        remember(agreementId, keys, now, evictionsBefore);
+        return Optional.of(keys);
     }
 
     private boolean trusted(Cached cached, Instant now) {
@@ -155,23 +171,23 @@ public class DataKeyStore {
         return cached.at.plus(ErasureNotifications.TRUST).isAfter(now);
     }
 
-    private SecretKey create(AgreementId agreementId) {
+    private Keys create(UUID agreementId) {
         DataKey key = DataKey.generate();
         long evictionsBefore;
         synchronized (cache) {
             evictionsBefore = evictions;
         }
         int inserted = jdbc.update("INSERT INTO agreement_data_key (agreement_id, wrapped_key, master_key_version, "
-                        + "created_at) VALUES (?, ?, ?, ?) ON CONFLICT (agreement_id) DO NOTHING", agreementId.value(),
-                masterKeys.wrap(key, agreementId.value()), masterKeys.primaryVersion(),
+                        + "created_at) VALUES (?, ?, ?, ?) ON CONFLICT (agreement_id) DO NOTHING", agreementId,
+                masterKeys.wrap(key, agreementId), masterKeys.primaryVersion(),
                 Timestamp.from(clock.instant()));
         if (inserted == 0) {
             return existingKey(agreementId).orElseThrow(() ->
                     new IllegalStateException("the agreement was erased; it takes no new content"));
         }
-        SecretKey secretKey = key.toSecretKey();
-        remember(agreementId.value(), secretKey, clock.instant(), evictionsBefore);
-        return secretKey;
+        Keys keys = Keys.of(key);
+        remember(agreementId, keys, clock.instant(), evictionsBefore);
+        return keys;
     }
 
     /** Versioned rows by the keyring; rows from before versions (NULL) by the raw path, with their old context. */
@@ -183,10 +199,10 @@ public class DataKeyStore {
         return masterKeys.unwrap(wrapped, agreementId);
     }
 
-    private void remember(UUID agreementId, SecretKey key, Instant now, long evictionsBefore) {
+    private void remember(UUID agreementId, Keys keys, Instant now, long evictionsBefore) {
         synchronized (cache) {
             if (evictions == evictionsBefore) {
-                cache.put(agreementId, new Cached(key, now));
+                cache.put(agreementId, new Cached(keys, now));
             }
         }
     }
@@ -205,7 +221,15 @@ public class DataKeyStore {
         }
     }
 
-    private record Cached(SecretKey key, Instant at) {
+    private record Cached(Keys keys, Instant at) {
+    }
+
+    /** An unwrapped data key in the two forms its users take: the event cipher's JCE key and the field seal. */
+    private record Keys(SecretKey secretKey, FieldSeal seal) {
+
+        static Keys of(DataKey key) {
+            return new Keys(key.toSecretKey(), new FieldSeal(key));
+        }
     }
 
     private record Row(UUID agreementId, byte[] wrapped, Integer version) {

@@ -21,6 +21,8 @@ class ProfileRulesTest {
     private static final String URL = "jdbc:postgresql://127.0.0.1:1/none";
     private static final String SECRET = "a-secret-that-is-at-least-32-bytes-long";
     private static final String MASTER_KEY = Base64.getEncoder().encodeToString(new byte[32]);
+    private static final String BLIND_INDEX_KEY = Base64.getEncoder().encodeToString(new byte[32]);
+    private static final String CHECKPOINT_KEY = Base64.getEncoder().encodeToString(new byte[32]);
 
     @Test
     void localChosenExplicitlyRefusesAConfiguredDatasource() {
@@ -55,7 +57,8 @@ class ProfileRulesTest {
         StartProbe.Outcome outcome = StartProbe.start(environment(Map.of("spring.profiles.active", "prod")), List.of(),
                 context -> context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("late", Map.of(
                         "spring.datasource.url", URL, "agreements.security.jwt.hmac-secret", SECRET,
-                        "agreements.crypto.master-key", MASTER_KEY))));
+                        "agreements.crypto.master-key", MASTER_KEY, "agreements.crypto.blind-index-key", BLIND_INDEX_KEY,
+                        "agreements.crypto.checkpoint-signing-key", CHECKPOINT_KEY))));
         assertThat(outcome.line()).isEqualTo("passed prod");
     }
 
@@ -71,7 +74,9 @@ class ProfileRulesTest {
     @Test
     void aConfiguredDatasourceWithEverySettingStartsAsProdWithoutTheLocalDefaults() {
         StartProbe.Outcome outcome = StartProbe.start(environment(Map.of("spring.datasource.url", URL,
-                "agreements.security.jwt.hmac-secret", SECRET, "agreements.crypto.master-key", MASTER_KEY)), List.of());
+                "agreements.security.jwt.hmac-secret", SECRET, "agreements.crypto.master-key", MASTER_KEY,
+                "agreements.crypto.blind-index-key", BLIND_INDEX_KEY,
+                "agreements.crypto.checkpoint-signing-key", CHECKPOINT_KEY)), List.of());
         assertThat(outcome.line()).isEqualTo("passed prod");
     }
 

@@ -58,15 +58,15 @@ class MasterKeySettingTest {
         MockEnvironment local = new MockEnvironment();
         local.setActiveProfiles("local");
         Path created = directory.resolve("new/master-key");
-        MasterKeyring first = configuration.masterKeyring(new CryptoSettings(null, created), local);
+        MasterKeyring first = configuration.masterKeyring(new CryptoSettings(null, created, null, null, null, null), local);
         assertThat(Files.readString(created)).startsWith("{");
-        assertThat(configuration.masterKeyring(new CryptoSettings(null, created), local).versions())
+        assertThat(configuration.masterKeyring(new CryptoSettings(null, created, null, null, null, null), local).versions())
                 .isEqualTo(first.versions());
 
         byte[] oldKey = random32();
         Path old = directory.resolve("master-key");
         Files.writeString(old, Base64.getEncoder().encodeToString(oldKey));
-        MasterKeyring fromOldFile = configuration.masterKeyring(new CryptoSettings(null, old), local);
+        MasterKeyring fromOldFile = configuration.masterKeyring(new CryptoSettings(null, old, null, null, null, null), local);
         UUID agreement = UUID.randomUUID();
         DataKey key = DataKey.generate();
         byte[] legacyRow = Aead.encrypt(new SecretKeySpec(oldKey, "AES"), key.toSecretKey().getEncoded(),

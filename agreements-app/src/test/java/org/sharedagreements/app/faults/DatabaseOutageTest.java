@@ -55,6 +55,8 @@ class DatabaseOutageTest {
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("agreements.security.jwt.hmac-secret", () -> SECRET);
         registry.add("agreements.crypto.master-key", () -> Base64.getEncoder().encodeToString(new byte[32]));
+        registry.add("agreements.crypto.blind-index-key", () -> Base64.getEncoder().encodeToString(new byte[32]));
+        registry.add("agreements.crypto.checkpoint-signing-key", () -> Base64.getEncoder().encodeToString(new byte[32]));
     }
 
     /** Each test starts with the database reachable, whatever the one before left cut. */

@@ -194,6 +194,8 @@ class SplitNodesTest {
                 "--spring.datasource.username=postgres",
                 "--agreements.security.jwt.hmac-secret=" + SECRET,
                 "--agreements.crypto.master-key=" + MASTER_KEY,
+                "--agreements.crypto.blind-index-key=" + MASTER_KEY,
+                "--agreements.crypto.checkpoint-signing-key=" + MASTER_KEY,
                 "--agreements.roles=" + roles);
     }
 
