@@ -2,8 +2,12 @@ package org.sharedagreements.sealing;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Seals and opens the fields of one agreement under its {@link DataKey}: AES-256-GCM with a fresh random 96-bit
@@ -24,10 +28,39 @@ public final class FieldSeal {
     public static final String PREFIX = "s1:";
     private static final int OVERHEAD = 12 + 16;
 
+    /** Bytes of a {@link #pseudonym} before base64url: 128 bits, so no two people of an agreement ever share one. */
+    private static final int PSEUDONYM_BYTES = 16;
+
     private final DataKey key;
+    private final SecretKeySpec pseudonymKey;
 
     public FieldSeal(DataKey key) {
         this.key = Objects.requireNonNull(key, "sealing needs the agreement's data key");
+        this.pseudonymKey = new SecretKeySpec(hmac(new SecretKeySpec(key.bytes(), "HmacSHA256"),
+                "sa-pseudonym/v1".getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
+    }
+
+    /**
+     * The agreement's pseudonym of a value (a user id): the same value always gives the same pseudonym within the
+     * agreement, different agreements give unrelated ones, and without the data key nobody can compute it, so it
+     * neither names the person nor confirms a guess; once the key is destroyed it is linked to nobody for good.
+     * {@code base64url-without-padding(first 16 bytes of HMAC-SHA-256(HMAC-SHA-256(dataKey, "sa-pseudonym/v1"),
+     * UTF-8(value))}), 22 characters.
+     */
+    public String pseudonym(String value) {
+        Objects.requireNonNull(value, "nothing to name");
+        byte[] mac = hmac(pseudonymKey, value.getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(mac, PSEUDONYM_BYTES));
+    }
+
+    private static byte[] hmac(SecretKeySpec key, byte[] data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA-256 is not available");
+        }
     }
 
     /** Whether a stored value is sealed (in any format this module reads), rather than plaintext from before. */

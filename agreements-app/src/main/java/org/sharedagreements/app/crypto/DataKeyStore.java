@@ -90,10 +90,14 @@ public class DataKeyStore implements AgreementKeys {
         return existingKey(agreementId).orElseGet(() -> create(agreementId));
     }
 
-    /** Destroys the agreement's data key: its content can never be decrypted again, on any node. */
+    /**
+     * Destroys the agreement's data key: its content can never be decrypted again, on any node. Its snapshots,
+     * sealed under that key and now of no use, go with it.
+     */
     public void destroy(AgreementId agreementId) {
         jdbc.update("UPDATE agreement_data_key SET wrapped_key = NULL, master_key_version = NULL, erased_at = ? "
                 + "WHERE agreement_id = ?", Timestamp.from(clock.instant()), agreementId.value());
+        jdbc.update("DELETE FROM snapshot_event_entry WHERE aggregate_identifier = ?", agreementId.toString());
         ErasureNotifications.announce(jdbc, agreementId.value());
         evict(agreementId.value());
     }

@@ -179,10 +179,16 @@ class AuditEndpointsTest extends ApiTest {
 
     @Test
     void anErasedAgreementStillVerifiesForAuditors() {
-        Couple couple = Couple.formed(api, unique("ned"), unique("ora"));
+        String ned = unique("ned");
+        String ora = unique("ora");
+        Couple couple = Couple.formed(api, ned, ora);
         couple.activeBoundary("OTHER");
-        long erased = couple.first.post(couple.path("/erasure")).version();
         Api.Caller auditor = auditor();
+        // drafted, invited, joined, proposed, accepted, activated: version 5
+        List<String> actorsBefore = actors(auditor.get("/api/audit/agreements/" + couple.agreementId
+                + "/timeline?minVersion=5").body());
+        assertThat(actorsBefore).contains("partner-1", "partner-2").doesNotContain(ned, ora);
+        long erased = couple.first.post(couple.path("/erasure")).version();
 
         JsonNode verdict = auditor.get("/api/audit/agreements/" + couple.agreementId + "/verification?minVersion="
                 + erased).body();
@@ -192,6 +198,36 @@ class AuditEndpointsTest extends ApiTest {
         JsonNode last = timeline.path("events").get((int) erased);
         assertThat(last.path("type").asText()).isEqualTo("AgreementErased");
         assertThat(last.path("hash").asText()).isEqualTo(verdict.path("headHash").asText());
+        assertThat(actors(timeline)).as("the same pseudonyms replay after erasure")
+                .startsWith(actorsBefore.toArray(String[]::new)).endsWith("partner-1");
+    }
+
+    /**
+     * The same two people in two agreements, doing the same: every stored payload differs (user ids are sealed with
+     * a fresh nonce), so no digest an auditor sees confirms a guess of who {@code partner-1} is.
+     */
+    @Test
+    void noDigestAnAuditorSeesConfirmsAGuessOfWhoThePartnersAre() {
+        String ann = unique("pia");
+        String ben = unique("quin");
+        Couple one = Couple.formed(api, ann, ben);
+        Couple two = Couple.formed(api, ann, ben);
+        Api.Caller auditor = auditor();
+
+        JsonNode first = auditor.get("/api/audit/agreements/" + one.agreementId + "/export?minVersion=2").body();
+        JsonNode second = auditor.get("/api/audit/agreements/" + two.agreementId + "/export?minVersion=2").body();
+        for (int i = 0; i < 3; i++) {
+            assertThat(first.path("events").get(i).path("type").asText())
+                    .isEqualTo(second.path("events").get(i).path("type").asText());
+            assertThat(first.path("events").get(i).path("payloadDigest").asText()).as("event " + i)
+                    .isNotEqualTo(second.path("events").get(i).path("payloadDigest").asText());
+        }
+    }
+
+    private static List<String> actors(JsonNode timeline) {
+        List<String> actors = new java.util.ArrayList<>();
+        timeline.path("events").forEach(event -> actors.add(event.path("actor").asText(null)));
+        return actors;
     }
 
     @Test

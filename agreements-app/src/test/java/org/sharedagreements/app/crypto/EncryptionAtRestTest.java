@@ -7,7 +7,10 @@ import org.sharedagreements.kernel.BoundaryCategory;
 import org.sharedagreements.kernel.BoundaryTerms;
 import org.sharedagreements.kernel.Confidential;
 import org.sharedagreements.kernel.boundary.BoundaryProposed;
+import org.sharedagreements.kernel.RedFlagIndicator;
 import org.sharedagreements.kernel.membership.AgreementDrafted;
+import org.sharedagreements.kernel.membership.PartnerInvited;
+import org.sharedagreements.kernel.redflag.RedFlagRaised;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.sharedagreements.app.support.Api;
 import org.sharedagreements.app.support.ApiTest;
@@ -53,7 +56,13 @@ class EncryptionAtRestTest extends ApiTest {
         String payloads = String.join("\n", jdbc.queryForList(
                 "SELECT convert_from(payload, 'UTF8') FROM domain_event_entry WHERE aggregate_identifier = ?",
                 String.class, id));
-        assertThat(payloads).doesNotContain(marker).doesNotContain("FLIRTATION").contains("enc:v1:");
+        assertThat(payloads).doesNotContain(marker).doesNotContain("FLIRTATION").doesNotContain("RESENTMENT")
+                .as("user ids are sealed too").doesNotContain("enc-ada").doesNotContain("enc-bo")
+                .contains("\"s1:").contains("\"p1:");
+        PartnerInvited invited = storedPayload(id, PartnerInvited.class);
+        assertThat(invited.actor().value()).as("read back in the clear").isEqualTo("enc-ada");
+        assertThat(invited.partnerId().value()).isEqualTo("enc-bo");
+        assertThat(storedPayload(id, RedFlagRaised.class).indicator()).isEqualTo(RedFlagIndicator.RESENTMENT);
         assertThat(wrappedKey(id)).isNotNull();
         assertThat(storedPayload(id, AgreementDrafted.class).title().value()).as("read back in the clear").isEqualTo("title-" + marker);
         assertThat(storedPayload(id, BoundaryProposed.class).terms().category()).isEqualTo(BoundaryCategory.FLIRTATION);
@@ -66,9 +75,13 @@ class EncryptionAtRestTest extends ApiTest {
         assertThat(terms.category()).isNull();
         assertThat(List.of(terms.statement(), terms.measure(), terms.consequence())).containsOnly(Confidential.ERASED);
         assertThat(storedPayload(id, BoundaryProposed.class).boundaryVersion()).as("structure stays").isEqualTo(1);
+        PartnerInvited invitedAfterwards = storedPayload(id, PartnerInvited.class);
+        assertThat(List.of(invitedAfterwards.actor().value(), invitedAfterwards.partnerId().value()))
+                .as("nothing opens to a user id any more").containsOnly(Confidential.ERASED);
+        assertThat(storedPayload(id, RedFlagRaised.class).indicator()).isNull();
         Api.Response afterwards = couple.first.post(couple.path("/red-flags"), Map.of("indicator", "STRESS"));
-        assertThat(afterwards.status()).isEqualTo(409);
-        assertThat(afterwards.field("rule")).isEqualTo("AGREEMENT_ERASED");
+        assertThat(afterwards.status()).as("an erased agreement knows nobody: its partners get a stranger's 404")
+                .isEqualTo(404);
 
         String dump = databaseDump();
         for (String field : List.of("title", "statement", "measure", "consequence", "description", "note")) {

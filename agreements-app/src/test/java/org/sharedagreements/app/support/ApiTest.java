@@ -42,6 +42,9 @@ public abstract class ApiTest {
         registry.add("agreements.security.local-secret-file", () -> DATA.resolve("jwt-secret").toString());
         registry.add("agreements.security.jwt.hmac-secret", () -> SECRET);
         registry.add("agreements.crypto.local-master-key-file", () -> DATA.resolve("master-key").toString());
+        registry.add("agreements.crypto.local-blind-index-key-file", () -> DATA.resolve("blind-index-key").toString());
+        registry.add("agreements.crypto.local-checkpoint-signing-key-file",
+                () -> DATA.resolve("checkpoint-signing-key").toString());
     }
 
     @BeforeEach

@@ -22,6 +22,9 @@ public final class OwnDatabase {
         registry.add("agreements.security.local-secret-file", () -> directory.resolve("jwt-secret").toString());
         registry.add("agreements.security.jwt.hmac-secret", () -> ApiTest.SECRET);
         registry.add("agreements.crypto.local-master-key-file", () -> directory.resolve("master-key").toString());
+        registry.add("agreements.crypto.local-blind-index-key-file", () -> directory.resolve("blind-index-key").toString());
+        registry.add("agreements.crypto.local-checkpoint-signing-key-file",
+                () -> directory.resolve("checkpoint-signing-key").toString());
     }
 
     public static Path directory(String prefix) {

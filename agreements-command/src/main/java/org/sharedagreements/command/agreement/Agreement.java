@@ -149,7 +149,8 @@ public class Agreement {
     /**
      * What holds for every command on an existing agreement, in this order: the access policy decides whether the
      * caller may send it at all (403 for a role that may see but not change the agreement, 404 for anyone it is
-     * hidden from); an erased agreement, then an ended one, changes no more (an ended one may still be erased); a
+     * hidden from; an erased agreement knows nobody, so it is hidden from everyone); an erased agreement, then an
+     * ended one, changes no more (an ended one may still be erased); a
      * stale {@code If-Match} is refused. Access comes before the state checks so that a stranger learns nothing,
      * not even that the agreement ended.
      */
@@ -640,9 +641,17 @@ public class Agreement {
         ended = true;
     }
 
+    /**
+     * Erasure forgets who the people of the agreement were: once its data key is destroyed, the user ids in its
+     * events no longer open, so an aggregate loaded from them could not know its partners anyway. Forgetting them
+     * here as well makes the answer the same whether the agreement was loaded before or after the erasure: every
+     * command on an erased agreement is answered as a stranger's is (404), its partners' included.
+     */
     @EventSourcingHandler
     void on(AgreementErased event) {
         erased = true;
+        members.clear();
+        counsellors.clear();
     }
 
     @EventSourcingHandler

@@ -20,18 +20,24 @@ class ErasureRulesTest extends AgreementFixtureTest {
                 .expectEvents(new AgreementErased(AGREEMENT, SAM));
     }
 
+    /** Its user ids no longer open once the key is gone, so an erased agreement knows nobody: a stranger's 404. */
     @Test
-    void nothingChangesInAnErasedAgreement() {
-        refusedBy(fixture.given(with(active(), new AgreementErased(AGREEMENT, SAM)))
+    void nothingChangesInAnErasedAgreementAndItsPartnersAreStrangersToIt() {
+        notVisible(fixture.given(with(active(), new AgreementErased(AGREEMENT, SAM)))
                 .when(new RaiseRedFlag(AGREEMENT, ALEX, RedFlagId.random(), RedFlagIndicator.STRESS,
-                        PrivateText.of(""), null)),
-                Rule.AGREEMENT_ERASED);
+                        PrivateText.of(""), null)));
     }
 
     @Test
     void anAgreementIsErasedOnce() {
-        refusedBy(fixture.given(with(active(), new AgreementErased(AGREEMENT, SAM)))
-                .when(new EraseAgreement(AGREEMENT, ALEX, null)), Rule.AGREEMENT_ERASED);
+        notVisible(fixture.given(with(active(), new AgreementErased(AGREEMENT, SAM)))
+                .when(new EraseAgreement(AGREEMENT, ALEX, null)));
+    }
+
+    @Test
+    void theErasingPartnerIsAStrangerToItToo() {
+        notVisible(fixture.given(with(active(), new AgreementErased(AGREEMENT, SAM)))
+                .when(new EraseAgreement(AGREEMENT, SAM, null)));
     }
 
     @Test

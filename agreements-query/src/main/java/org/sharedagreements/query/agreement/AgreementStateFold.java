@@ -186,7 +186,7 @@ public final class AgreementStateFold {
     private static void raised(AgreementState s, RedFlagRaised e, String actor, String when) {
         AgreementState.RedFlag flag = new AgreementState.RedFlag();
         flag.flagId = e.flagId().toString();
-        flag.indicator = e.indicator().name();
+        flag.indicator = e.indicator() == null ? Confidential.ERASED : e.indicator().name();
         flag.raisedBy = actor;
         flag.status = RedFlagStatus.OPEN;
         flag.raisedAt = when;
@@ -257,7 +257,10 @@ public final class AgreementStateFold {
             }
         }
         s.breaches.forEach(b -> b.description = Confidential.ERASED);
-        s.redFlags.forEach(f -> f.note = Confidential.ERASED);
+        s.redFlags.forEach(f -> {
+            f.indicator = Confidential.ERASED;
+            f.note = Confidential.ERASED;
+        });
     }
 
     private static void eraseTerms(AgreementState.Terms terms) {

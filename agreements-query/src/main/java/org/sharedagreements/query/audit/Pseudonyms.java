@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.sharedagreements.query.integrity.HashChain;
 import org.sharedagreements.query.integrity.StoredEvent;
+import org.sharedagreements.sealing.SealedIdentity;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,8 +17,11 @@ import java.util.Map;
  * appearance as an event's actor: the drafter (actor of event 0) is {@code partner-1}, each partner who joins
  * next gets the next number, and anyone else who acts gets the next number when first seen. Numbering depends
  * only on earlier events, so a page needs only the events up to its end, and numbers never change as the
- * agreement grows. The actor is read from the stored payload's {@code actor} field, which is never encrypted;
- * nothing else of the payload is looked at.
+ * agreement grows. A person is recognised by the pseudonym in front of the stored payload's sealed {@code actor}
+ * ({@link SealedIdentity}): computed under the agreement's data key, it is the same for the same person
+ * throughout the agreement, tells nobody who they are, and stays in the stored bytes after erasure, so the numbers
+ * replay the same then. Neither the number nor anything else here derives from a user id; nothing else of the
+ * payload is looked at. (An actor stored before user ids were sealed is recognised by its text.)
  */
 final class Pseudonyms {
 
@@ -44,11 +48,15 @@ final class Pseudonyms {
         return entries;
     }
 
-    /** The user id in the payload's {@code actor} field; null for service events and for unreadable payloads. */
+    /** Who acted, as the stored payload's {@code actor} field names them; null for service events and unreadable payloads. */
     static String actor(byte[] payload) {
         try {
             JsonNode actor = JSON.readTree(payload).get("actor");
-            return actor == null || !actor.isTextual() ? null : actor.asText();
+            if (actor == null || !actor.isTextual()) {
+                return null;
+            }
+            String pseudonym = SealedIdentity.pseudonymOf(actor.asText());
+            return pseudonym != null ? pseudonym : actor.asText();
         } catch (IOException | RuntimeException e) {
             // a payload that is not JSON (tampered, say) names nobody; verification reports it
             return null;

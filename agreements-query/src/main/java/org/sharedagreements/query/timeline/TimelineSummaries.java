@@ -73,7 +73,8 @@ public final class TimelineSummaries {
             case BREACH_ACKNOWLEDGED -> actor + " acknowledged a breach.";
             case BREACH_RESOLUTION_CONFIRMED -> actor + " confirmed that a breach is resolved.";
             case BREACH_RESOLVED -> "Every partner confirmed that a breach is resolved.";
-            case RED_FLAG_RAISED -> actor + " raised a red flag about "
+            case RED_FLAG_RAISED -> ((RedFlagRaised) event).indicator() == null ? actor + " raised a red flag."
+                    : actor + " raised a red flag about "
                     + ((RedFlagRaised) event).indicator().name().toLowerCase(Locale.ROOT) + ".";
             case RED_FLAG_ADDRESSED -> actor + " marked a red flag as addressed.";
             case COUNSELLOR_ACCESS_REQUESTED -> actor + " asked for counsellor " + counsellor(event)

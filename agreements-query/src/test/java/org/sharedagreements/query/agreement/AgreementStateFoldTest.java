@@ -169,7 +169,7 @@ class AgreementStateFoldTest {
         assertThat(b.activeVersion).isEqualTo(1);
         assertThat(erased.breaches.get(0).description).isEqualTo("[erased]");
         assertThat(erased.redFlags.get(0).note).isEqualTo("[erased]");
-        assertThat(erased.redFlags.get(0).indicator).isEqualTo("OTHER");
+        assertThat(erased.redFlags.get(0).indicator).as("api.md: the indicator reads [erased] too").isEqualTo("[erased]");
     }
 
     @Test
