@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.Confidential;
 import org.sharedagreements.kernel.CounsellorId;
+import org.sharedagreements.kernel.ErasedPerson;
 import org.sharedagreements.kernel.PartnerId;
 import org.sharedagreements.kernel.PrivateText;
 import org.sharedagreements.sealing.FieldSeal;
@@ -35,7 +36,8 @@ import java.util.Optional;
  *       stored bytes alone, before and after erasure, without being able to tell who anyone is.</li>
  * </ul>
  * Once the agreement's key is destroyed, content reads as {@value Confidential#ERASED} (text) or {@code null}
- * (a category or an indicator), and every user id reads as {@value Confidential#ERASED}. Values stored before
+ * (a category or an indicator), and every user id as {@link ErasedPerson} (distinct people stay
+ * distinct; the read side shows them as {@value Confidential#ERASED}). Values stored before
  * this format (plain user ids, {@code "enc:v1:"} content) are still read.
  */
 public class ContentCipher {
@@ -82,7 +84,7 @@ public class ContentCipher {
             SealContext context = SealContext.event(agreementId.value(), path);
             if (SealedIdentity.isSealed(text)) {
                 return seal.<JsonNode>map(s -> new TextNode(SealedIdentity.open(s, text, context)))
-                        .orElse(new TextNode(Confidential.ERASED));
+                        .orElseGet(() -> new TextNode(ErasedPerson.of(SealedIdentity.pseudonymOf(text))));
             }
             if (FieldSeal.isSealed(text)) {
                 return seal.<JsonNode>map(s -> new TextNode(s.open(text, context))).orElse(erased(part));
@@ -101,7 +103,7 @@ public class ContentCipher {
     }
 
     private static JsonNode erased(Part part) {
-        return part.type == String.class || part.type == PrivateText.class || isIdentity(part.type)
+        return part.type == String.class || part.type == PrivateText.class
                 ? new TextNode(Confidential.ERASED) : NullNode.instance;
     }
 

@@ -3,6 +3,7 @@ package org.sharedagreements.app.crypto;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
@@ -22,7 +23,8 @@ import java.util.UUID;
  * agreement's state, whose partner and counsellor ids must not reach the disk in the clear any more than the
  * events' do. Stored form: {@code {"agreementId":"<uuid>","sealed":"s1:..."}}, the sealed value being the
  * snapshot as the delegate serializes it, with associated data binding agreement,
- * {@code snapshot_event_entry} and {@code payload}. The agreement id is the snapshot's own {@code id} field.
+ * {@code snapshot_event_entry} and {@code payload}. The agreement id is the snapshot's own {@code id} field. The
+ * storage engine serializes the snapshot's meta data with this serializer too; that is stored as it is.
  * <p>
  * Once the agreement is erased its snapshot no longer opens; Axon then logs it and rebuilds the aggregate from its
  * events, as it does for any snapshot it cannot read (and erasure deletes the agreement's snapshots anyway).
@@ -43,6 +45,10 @@ public class SealedSnapshotSerializer implements Serializer {
 
     @Override
     public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
+        if (object instanceof MetaData) {
+            // the snapshot's meta data (trace and correlation ids) names nobody: stored as it is
+            return delegate.serialize(object, expectedRepresentation);
+        }
         SerializedObject<byte[]> plain = delegate.serialize(object, byte[].class);
         UUID agreementId = agreementIdOf(read(plain.getData()));
         FieldSeal seal = keys.sealing(agreementId);

@@ -30,7 +30,8 @@ class SnapshotTest extends ApiTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> snapshot(couple.agreementId) != null);
         String snapshot = snapshot(couple.agreementId);
-        assertThat(snapshot).contains("sn-bo").contains(boundary).doesNotContain(note).doesNotContain("Our agreement");
+        assertThat(snapshot).as("sealed: not even the partners' ids").doesNotContain("sn-bo").doesNotContain("sn-ada")
+                .doesNotContain(boundary).doesNotContain(note).doesNotContain("Our agreement").contains("\"sealed\":\"s1:");
 
         // the snapshot still knows the boundary is active and was accepted by both
         Api.Response again = couple.second.post(couple.path("/boundaries/" + boundary + "/acceptances"),
