@@ -12,6 +12,7 @@ import org.sharedagreements.command.idempotency.AnsweredBeforeHandler;
 import org.sharedagreements.command.idempotency.IdempotencyRecords;
 import org.sharedagreements.command.idempotency.IdempotentRequest;
 import org.sharedagreements.command.idempotency.RecordedAnswer;
+import org.sharedagreements.sealing.BlindIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -46,7 +47,8 @@ import java.util.Set;
  * {@code Idempotency-Key} on the command endpoints (POST and DELETE under {@code /api/agreements}), for callers
  * with a JWT only: a repeat of the same request (method, path, query, {@code If-Match}, body) within 24 hours is
  * given the first answer again and runs nothing; the same key with another request is 422. Keys belong to the
- * caller ({@code sub}): two callers never share one. A command records its answer in its own transaction (see
+ * caller ({@code sub}): two callers never share one. The records name the caller by blind index, keep a keyed
+ * hash of the request and seal the answer under a key derived from the request. A command records its answer in its own transaction (see
  * {@code org.sharedagreements.command.idempotency}); this filter looks the key up before anything runs, hands
  * the key to the command, gives the first answer when the command finds its key answered meanwhile, and records
  * refusals after the fact. Answers of 5xx are never recorded.
@@ -62,10 +64,15 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     /** The refusals of the command endpoints; each says the request changed nothing, so it is answered again. */
     private static final Set<Integer> REFUSALS = Set.of(400, 403, 404, 409, 412, 415);
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
+    /** The keyed hash of what a request says: a plain SHA-256 would let anyone confirm a guess of it. */
+    static final BlindIndex.Purpose REQUEST = new BlindIndex.Purpose("idempotency-request");
+    /** The key a request's answer is sealed under, derived from the request, so only a repeat of it opens it. */
+    static final BlindIndex.Purpose ANSWER = new BlindIndex.Purpose("idempotency-answer");
 
     private final ObjectProvider<IdempotencyRecords> records;
     private final HandlerExceptionResolver exceptionResolver;
     private final ObjectMapper objectMapper;
+    private final BlindIndex blindIndex;
 
     /**
      * The records exist only where the command side runs; elsewhere there is no command to make idempotent.
@@ -74,10 +81,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
      */
     public IdempotencyFilter(ObjectProvider<IdempotencyRecords> records,
                              @Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver,
-                             ObjectMapper objectMapper) {
+                             ObjectMapper objectMapper, BlindIndex blindIndex) {
         this.records = records;
         this.exceptionResolver = exceptionResolver;
         this.objectMapper = objectMapper;
+        this.blindIndex = blindIndex;
     }
 
     @Override
@@ -113,8 +121,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             problem(response, HttpStatus.PAYLOAD_TOO_LARGE, BodySizeLimitFilter.tooLarge(e.limit()).getDetail(), Map.of());
             return;
         }
-        IdempotentRequest idempotent = new IdempotentRequest(jwt.getToken().getSubject(), key,
-                requestHash(request, body));
+        String caller = blindIndex.index(BlindIndex.Purpose.IDEMPOTENCY, jwt.getToken().getSubject());
+        String digest = requestHash(request, body);
+        IdempotentRequest idempotent = new IdempotentRequest(caller, key, blindIndex.index(REQUEST, digest),
+                blindIndex.index(ANSWER, caller + "|" + digest));
         if (answeredFromRecord(records, idempotent, request, response)) {
             return;
         }
@@ -156,7 +166,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Optional<IdempotencyRecords.FirstAnswer> first;
         try {
-            first = records.find(idempotent.caller(), idempotent.key());
+            first = records.find(idempotent);
         } catch (DataAccessException e) {
             if (exceptionResolver.resolveException(request, response, null, e) == null) {
                 throw e;

@@ -5,11 +5,18 @@ import org.junit.jupiter.api.Test;
 import org.sharedagreements.app.support.Api;
 import org.sharedagreements.app.support.ApiTest;
 import org.sharedagreements.app.support.Couple;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import org.sharedagreements.query.projection.Projections;
+import org.sharedagreements.sealing.AgreementKeys;
+import org.sharedagreements.sealing.FieldSeal;
+import org.sharedagreements.sealing.SealContext;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +40,9 @@ class ProjectionReplayTest extends ApiTest {
     /** Every table a projection writes; each one's reset handler empties it. */
     private static final List<String> READ_MODEL_TABLES = List.of("projection_progress", "agreement_state",
             "agreement_access", "timeline_event", "boundary_version");
+
+    @Autowired
+    private AgreementKeys keys;
 
     private Api.Caller operator;
     /** The agreements this test built; other tests tamper with the events of theirs (the hash chain tests). */
@@ -167,13 +177,34 @@ class ProjectionReplayTest extends ApiTest {
         });
     }
 
+    /**
+     * Every row of every read-model table as JSON, its sealed columns opened: a seal takes a fresh nonce every time,
+     * so the same content is a different ciphertext after the replay, and what must be identical is what it says.
+     */
     private Map<String, List<String>> snapshot() {
         Map<String, List<String>> tables = new LinkedHashMap<>();
         for (String table : READ_MODEL_TABLES) {
-            tables.put(table, jdbc.queryForList("SELECT t::text FROM " + table + " t "
-                    + "WHERE t.agreement_id::text = ANY(?) ORDER BY 1", String.class,
-                    (Object) built.stream().map(UUID::toString).toArray(String[]::new)));
+            List<String> rows = new ArrayList<>(jdbc.queryForList("SELECT row_to_json(t)::text FROM " + table + " t "
+                            + "WHERE t.agreement_id::text = ANY(?)", String.class,
+                    (Object) built.stream().map(UUID::toString).toArray(String[]::new)).stream()
+                    .map(row -> opened(table, row)).toList());
+            Collections.sort(rows);
+            tables.put(table, rows);
         }
         return tables;
+    }
+
+    private String opened(String table, String row) {
+        ObjectNode json = (ObjectNode) Api.json(row);
+        UUID agreementId = UUID.fromString(json.path("agreement_id").asText());
+        json.properties().forEach(column -> {
+            if (column.getValue().isTextual() && FieldSeal.isSealed(column.getValue().asText())) {
+                FieldSeal seal = keys.opening(agreementId).orElseThrow(() ->
+                        new AssertionError(table + "." + column.getKey() + " is sealed under a key that is gone"));
+                column.setValue(TextNode.valueOf(seal.open(column.getValue().asText(),
+                        SealContext.column(agreementId, table, column.getKey()))));
+            }
+        });
+        return json.toString();
     }
 }

@@ -1,6 +1,8 @@
 package org.sharedagreements.app.web;
 
 import org.junit.jupiter.api.Test;
+import org.sharedagreements.sealing.BlindIndex;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.sharedagreements.app.support.Api;
 import org.sharedagreements.app.support.ApiTest;
 import org.sharedagreements.app.support.Couple;
@@ -26,6 +28,9 @@ import static org.sharedagreements.app.web.CommandRefusalsTest.assertProblem;
  * reuse for another request is 422; keys belong to callers with a JWT and to the command endpoints only.
  */
 class IdempotencyTest extends ApiTest {
+
+    @Autowired
+    private BlindIndex blindIndex;
 
     @Test
     void aRepeatGetsTheFirstAnswerAndRunsNothing() {
@@ -142,7 +147,8 @@ class IdempotencyTest extends ApiTest {
     void anExpiredKeyRunsAgainAndBadKeysAre400() {
         Api.Caller hal = api.as("idem-hal");
         String first = hal.header("Idempotency-Key", "old").post("/api/agreements", Map.of("title", "T")).field("agreementId");
-        jdbc.update("UPDATE idempotency_key SET created_at = now() - interval '25 hours' WHERE caller = 'idem-hal'");
+        jdbc.update("UPDATE idempotency_key SET created_at = now() - interval '25 hours' WHERE caller = ?",
+                blindIndex.index(BlindIndex.Purpose.IDEMPOTENCY, "idem-hal"));
         String second = api.as("idem-hal").header("Idempotency-Key", "old").post("/api/agreements", Map.of("title", "T"))
                 .field("agreementId");
         assertThat(second).isNotEqualTo(first);

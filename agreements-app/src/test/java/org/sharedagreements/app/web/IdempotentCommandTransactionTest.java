@@ -1,6 +1,8 @@
 package org.sharedagreements.app.web;
 
 import org.junit.jupiter.api.Test;
+import org.sharedagreements.sealing.BlindIndex;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.sharedagreements.app.support.Api;
 import org.sharedagreements.app.support.ApiTest;
 import org.sharedagreements.app.support.Couple;
@@ -19,6 +21,9 @@ import static org.sharedagreements.app.web.CommandRefusalsTest.assertProblem;
  */
 class IdempotentCommandTransactionTest extends ApiTest {
 
+    @Autowired
+    private BlindIndex blindIndex;
+
     @Test
     void aCarriedOutCommandsRowHoldsItsAnswerAndTheKeyStaysOutOfTheEvents() {
         Couple couple = Couple.formed(api, "idtx-ada", "idtx-ben");
@@ -28,9 +33,14 @@ class IdempotentCommandTransactionTest extends ApiTest {
 
         Map<String, Object> row = row("idtx-ada", "idtx-raise");
         assertThat(row.get("status")).isEqualTo(201);
-        assertThat(new String((byte[]) row.get("body"), StandardCharsets.UTF_8)).isEqualTo(raised.text());
+        assertThat(new String((byte[]) row.get("body"), StandardCharsets.ISO_8859_1))
+                .as("the answer is sealed").doesNotContain(couple.agreementId).isNotEqualTo(raised.text());
         assertThat(row.get("etag")).isEqualTo(raised.header("ETag"));
         assertThat(row.get("location")).isEqualTo(raised.header("Location"));
+        Api.Response repeat = api.as("idtx-ada").header("Idempotency-Key", "idtx-raise")
+                .post(couple.path("/red-flags"), Map.of("indicator", "STRESS"));
+        assertThat(repeat.header("Idempotent-Replayed")).as("answered from the row").isEqualTo("true");
+        assertThat(repeat.text()).as("the row holds the answer").isEqualTo(raised.text());
         List<String> metaData = jdbc.queryForList("SELECT convert_from(meta_data, 'UTF8') FROM domain_event_entry "
                 + "WHERE aggregate_identifier = ?", String.class, couple.agreementId);
         assertThat(metaData).as("the key travels with the command, not with its events")
@@ -49,7 +59,12 @@ class IdempotentCommandTransactionTest extends ApiTest {
 
         Map<String, Object> row = row("idtx-dee", "idtx-accept");
         assertThat(row.get("status")).as("the refusal, recorded after its transaction rolled back").isEqualTo(409);
-        assertThat(new String((byte[]) row.get("body"), StandardCharsets.UTF_8)).isEqualTo(refused.text());
+        assertThat(new String((byte[]) row.get("body"), StandardCharsets.ISO_8859_1))
+                .as("the refusal is sealed").isNotEqualTo(refused.text());
+        Api.Response repeat = api.as("idtx-dee").header("Idempotency-Key", "idtx-accept")
+                .post(couple.path("/boundaries/" + boundary + "/acceptances"), Map.of("boundaryVersion", 1));
+        assertThat(repeat.header("Idempotent-Replayed")).as("answered from the row").isEqualTo("true");
+        assertThat(repeat.text()).as("the row holds the refusal").isEqualTo(refused.text());
         assertThat(storedEvents(couple.agreementId)).isEqualTo(before);
     }
 
@@ -83,14 +98,19 @@ class IdempotentCommandTransactionTest extends ApiTest {
         assertThat(row("idtx-eli", "idtx-fails").get("status")).isEqualTo(201);
     }
 
+    /** Rows name their caller by blind index. */
+    private String callerIndex(String caller) {
+        return blindIndex.index(BlindIndex.Purpose.IDEMPOTENCY, caller);
+    }
+
     private Map<String, Object> row(String caller, String key) {
         return jdbc.queryForMap("SELECT status, etag, location, body FROM idempotency_key "
-                + "WHERE caller = ? AND idempotency_key = ?", caller, key);
+                + "WHERE caller = ? AND idempotency_key = ?", callerIndex(caller), key);
     }
 
     private long rows(String caller, String key) {
         Long rows = jdbc.queryForObject("SELECT count(*) FROM idempotency_key WHERE caller = ? AND idempotency_key = ?",
-                Long.class, caller, key);
+                Long.class, callerIndex(caller), key);
         return rows == null ? 0 : rows;
     }
 }

@@ -14,8 +14,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The {@code idempotency_key} table: per caller and key, the request that came first and the answer it got, kept
- * for 24 hours. A command's row is written in the command's own transaction (claimed before its handler runs,
+ * The {@code idempotency_key} table: per caller (by blind index) and key, the keyed hash of the request that came
+ * first and the answer it got, its body sealed under the request's own answer key, kept for 24 hours. A command's row is written in the command's own transaction (claimed before its handler runs,
  * answered after), so it exists exactly when the command's events do; a refusal's row is written after the
  * fact. A row past its 24 hours counts as absent and gives way to the next request with its key.
  */
@@ -48,13 +48,21 @@ public class IdempotencyRecords {
     public record FirstAnswer(String requestHash, RecordedAnswer answer) {
     }
 
-    /** The first answer to the caller's key within the last 24 hours, if there is one. */
-    public Optional<FirstAnswer> find(String caller, String key) {
+    /**
+     * The first answer to the caller's key within the last 24 hours, if there is one. Its body opens only for the
+     * same request; for another one (a 422 follows) it is left empty.
+     */
+    public Optional<FirstAnswer> find(IdempotentRequest request) {
         return jdbc.query("SELECT request_hash, status, content_type, location, etag, body FROM idempotency_key "
                         + "WHERE caller = ? AND idempotency_key = ? AND created_at >= ? AND status IS NOT NULL",
-                (rs, n) -> new FirstAnswer(rs.getString(1), new RecordedAnswer(rs.getInt(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getBytes(6))),
-                caller, key, Timestamp.from(expiredBefore())).stream().findFirst();
+                (rs, n) -> {
+                    String requestHash = rs.getString(1);
+                    byte[] body = rs.getBytes(6);
+                    boolean same = request.sameRequestAs(requestHash);
+                    return new FirstAnswer(requestHash, new RecordedAnswer(rs.getInt(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), same && body != null ? request.openAnswer(body) : null));
+                },
+                request.caller(), request.key(), Timestamp.from(expiredBefore())).stream().findFirst();
     }
 
     /**
@@ -75,7 +83,7 @@ public class IdempotencyRecords {
     void complete(IdempotentRequest request, RecordedAnswer answer) {
         int updated = jdbc.update("UPDATE idempotency_key SET status = ?, content_type = ?, location = ?, etag = ?, "
                         + "body = ? WHERE caller = ? AND idempotency_key = ?", answer.status(), answer.contentType(),
-                answer.location(), answer.eTag(), answer.body(), request.caller(), request.key());
+                answer.location(), answer.eTag(), request.sealAnswer(answer.body()), request.caller(), request.key());
         if (updated != 1) {
             throw new IllegalStateException("the command's claimed Idempotency-Key row is missing");
         }
@@ -102,7 +110,7 @@ public class IdempotencyRecords {
             statement.setString(5, answer == null ? null : answer.contentType());
             statement.setString(6, answer == null ? null : answer.location());
             statement.setString(7, answer == null ? null : answer.eTag());
-            statement.setBytes(8, answer == null ? null : answer.body());
+            statement.setBytes(8, answer == null ? null : request.sealAnswer(answer.body()));
             statement.setTimestamp(9, Timestamp.from(now));
             statement.setTimestamp(10, Timestamp.from(now.minus(RETENTION)));
         });

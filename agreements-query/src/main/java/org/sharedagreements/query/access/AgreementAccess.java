@@ -7,6 +7,7 @@ import org.sharedagreements.kernel.access.Membership;
 import org.sharedagreements.kernel.access.Standing;
 import org.sharedagreements.query.QuerySide;
 import org.sharedagreements.query.projection.Projections;
+import org.sharedagreements.sealing.BlindIndex;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -21,7 +22,8 @@ import java.util.Set;
 
 /**
  * Owns {@code agreement_access}: one row per partner and per counsellor of each agreement with their current
- * status. The agreement-state projection rewrites an agreement's rows from its folded state whenever they change
+ * status, the person named by blind index only (purpose {@code member} for partners, {@code counsellor} for
+ * counsellors), so the table names nobody and the two roles of one person cannot be joined. The agreement-state projection rewrites an agreement's rows from its folded state whenever they change
  * (each row's {@code last_sequence} is the event that last changed the agreement's rows), in the same transaction as the
  * state document, so visibility and state never disagree.
  * <p>
@@ -65,9 +67,17 @@ public class AgreementAccess {
             + PROCESSING_GROUPS + ") AND d.sequence_identifier = %s)";
 
     private final JdbcTemplate jdbc;
+    private final BlindIndex blindIndex;
 
-    public AgreementAccess(JdbcTemplate jdbc) {
+    public AgreementAccess(JdbcTemplate jdbc, BlindIndex blindIndex) {
         this.jdbc = Objects.requireNonNull(jdbc, "agreement access needs a JdbcTemplate");
+        this.blindIndex = Objects.requireNonNull(blindIndex, "agreement access finds people by blind index");
+    }
+
+    /** The index a person's row of that role is found by. */
+    private String index(String userId, AccessRole role) {
+        return blindIndex.index(role == AccessRole.COUNSELLOR ? BlindIndex.Purpose.COUNSELLOR
+                : BlindIndex.Purpose.MEMBER, userId);
     }
 
     /** Replaces the rows of each agreement in {@code replacements} with its entries, in two round trips. */
@@ -78,10 +88,10 @@ public class AgreementAccess {
         jdbc.batchUpdate("DELETE FROM agreement_access WHERE agreement_id = ?",
                 replacements.keySet().stream().map(id -> new Object[]{id.value()}).toList());
         jdbc.batchUpdate("""
-                        INSERT INTO agreement_access (agreement_id, user_id, role, status, last_sequence)
+                        INSERT INTO agreement_access (agreement_id, user_index, role, status, last_sequence)
                         VALUES (?, ?, ?, ?, ?)""",
                 replacements.entrySet().stream().flatMap(r -> r.getValue().entries().stream()
-                        .map(e -> new Object[]{r.getKey().value(), e.userId(), e.role().name(), e.status(),
+                        .map(e -> new Object[]{r.getKey().value(), index(e.userId(), e.role()), e.role().name(), e.status(),
                                 r.getValue().sequence()})).toList());
     }
 
@@ -93,23 +103,25 @@ public class AgreementAccess {
     Lookup lookup(AgreementId agreementId, String userId) {
         return jdbc.queryForObject("""
                         SELECT (SELECT status FROM agreement_access
-                                WHERE agreement_id = ? AND user_id = ? AND role = 'PARTNER'),
+                                WHERE agreement_id = ? AND user_index = ? AND role = 'PARTNER'),
                                (SELECT status FROM agreement_access
-                                WHERE agreement_id = ? AND user_id = ? AND role = 'COUNSELLOR'),
+                                WHERE agreement_id = ? AND user_index = ? AND role = 'COUNSELLOR'),
                                %s,
                                (SELECT string_agg(projection || '=' || last_sequence, ',')
                                 FROM projection_progress WHERE agreement_id = ?)""".formatted(PARKED.formatted("?")),
                 (rs, row) -> new Lookup(
                         new Standing(membership(rs.getString(1)), grant(rs.getString(2)), rs.getBoolean(3)),
                         progress(rs.getString(4))),
-                agreementId.value(), userId, agreementId.value(), userId, agreementId.toString(), agreementId.value());
+                agreementId.value(), index(userId, AccessRole.PARTNER), agreementId.value(),
+                index(userId, AccessRole.COUNSELLOR), agreementId.toString(), agreementId.value());
     }
 
     /** Where the person stands with each agreement they have a row of, in one round trip. */
     Map<AgreementId, Standing> standingsOf(String userId) {
         Map<AgreementId, Standing> standings = new LinkedHashMap<>();
         jdbc.query("SELECT a.agreement_id, a.role, a.status, " + PARKED.formatted("a.agreement_id::text")
-                        + " FROM agreement_access a WHERE a.user_id = ?",
+                        + " FROM agreement_access a WHERE (a.user_index = ? AND a.role = 'PARTNER')"
+                        + " OR (a.user_index = ? AND a.role = 'COUNSELLOR')",
                 rs -> {
                     AgreementId agreementId = new AgreementId(rs.getObject(1, java.util.UUID.class));
                     Standing known = standings.getOrDefault(agreementId, Standing.stranger());
@@ -118,7 +130,7 @@ public class AgreementAccess {
                             partner ? membership(rs.getString(3)) : known.membership(),
                             partner ? known.grant() : grant(rs.getString(3)),
                             rs.getBoolean(4)));
-                }, userId);
+                }, index(userId, AccessRole.PARTNER), index(userId, AccessRole.COUNSELLOR));
         return standings;
     }
 

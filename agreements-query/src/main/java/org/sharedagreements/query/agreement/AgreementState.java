@@ -1,5 +1,6 @@
 package org.sharedagreements.query.agreement;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -42,6 +43,12 @@ public class AgreementState {
     public List<Breach> breaches = new ArrayList<>();
     public List<RedFlag> redFlags = new ArrayList<>();
     public List<Counsellor> counsellors = new ArrayList<>();
+    /**
+     * Whether this is only the document's outline, its people and content unreadable: the agreement's key was
+     * destroyed before the projection folded its last events. The fold then names everyone as erased.
+     */
+    @JsonIgnore
+    public boolean outlineOnly;
 
     private final Index<Partner> partnerIndex = new Index<>(p -> p.partnerId);
     private final Index<Boundary> boundaryIndex = new Index<>(b -> b.boundaryId);

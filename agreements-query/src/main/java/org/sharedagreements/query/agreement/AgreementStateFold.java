@@ -5,6 +5,8 @@ import org.sharedagreements.kernel.BoundaryCategory;
 import org.sharedagreements.kernel.BoundaryTerms;
 import org.sharedagreements.kernel.Confidential;
 import org.sharedagreements.kernel.EventKind;
+import org.sharedagreements.kernel.PartnerId;
+import org.sharedagreements.kernel.CounsellorId;
 import org.sharedagreements.kernel.access.GrantStatus;
 import org.sharedagreements.kernel.access.Membership;
 import org.sharedagreements.kernel.boundary.BoundaryAccepted;
@@ -61,7 +63,7 @@ public final class AgreementStateFold {
             s.status = AgreementStatus.FORMING;
             s.title = "";
         }
-        String actor = event.actor() == null ? null : event.actor().value();
+        String actor = event.actor() == null ? null : s.outlineOnly ? Confidential.ERASED : event.actor().value();
         String when = EventTime.format(at);
 
         // a switch expression: the compiler insists on every kind, so no event is forgotten silently
@@ -71,7 +73,7 @@ public final class AgreementStateFold {
                 setPartner(s, actor, Membership.JOINED);
             };
             case PARTNER_INVITED ->
-                    () -> setPartner(s, ((PartnerInvited) event).partnerId().value(), Membership.INVITED);
+                    () -> setPartner(s, person(s, ((PartnerInvited) event).partnerId()), Membership.INVITED);
             case PARTNER_JOINED -> () -> setPartner(s, actor, Membership.JOINED);
             case PARTNER_LEFT -> () -> setPartner(s, actor, Membership.LEFT);
             case AGREEMENT_ENDED -> () -> s.status = AgreementStatus.ENDED;
@@ -173,7 +175,7 @@ public final class AgreementStateFold {
         breach.breachId = e.breachId().toString();
         breach.boundaryId = e.boundaryId().toString();
         breach.boundaryVersion = e.boundaryVersion();
-        breach.breachedBy = e.breachedBy().value();
+        breach.breachedBy = person(s, e.breachedBy());
         breach.reportedBy = actor;
         breach.selfDisclosed = e.selfDisclosed();
         breach.status = BreachStatus.OPEN;
@@ -196,7 +198,7 @@ public final class AgreementStateFold {
 
     /** A new request starts a new round: pending, with only the requester's approval. */
     private static void requested(AgreementState s, CounsellorAccessRequested e, String actor) {
-        String counsellorId = e.counsellorId().value();
+        String counsellorId = counsellorOf(s, e);
         AgreementState.Counsellor counsellor = s.counsellor(counsellorId);
         if (counsellor == null) {
             counsellor = new AgreementState.Counsellor();
@@ -209,19 +211,35 @@ public final class AgreementStateFold {
         counsellor.approvedBy.add(actor);
     }
 
+    /** An erased person cannot be told from another one: they are counted, not deduplicated. */
     private static void addOnce(List<String> people, String person) {
-        if (!people.contains(person)) {
+        if (Confidential.ERASED.equals(person) || !people.contains(person)) {
             people.add(person);
         }
     }
 
     private static void setPartner(AgreementState s, String partnerId, Membership status) {
-        AgreementState.Partner partner = s.partner(partnerId);
+        AgreementState.Partner partner = Confidential.ERASED.equals(partnerId)
+                ? erasedPartner(s, status) : s.partner(partnerId);
         if (partner == null) {
             s.partners.add(new AgreementState.Partner(partnerId, status));
         } else {
             partner.status = status;
         }
+    }
+
+    /**
+     * Which of the partners an erased id most likely is: one invited who joins, one joined who leaves; an
+     * invitation is someone new.
+     */
+    private static AgreementState.Partner erasedPartner(AgreementState s, Membership status) {
+        Membership before = switch (status) {
+            case JOINED -> Membership.INVITED;
+            case LEFT -> Membership.JOINED;
+            case INVITED -> null;
+        };
+        return s.partners.stream().filter(p -> Confidential.ERASED.equals(p.partnerId) && p.status == before)
+                .findFirst().orElse(null);
     }
 
     private static AgreementState.Pending pending(int version, BoundaryTerms terms, String proposer, String when) {
@@ -243,10 +261,11 @@ public final class AgreementStateFold {
     }
 
     /**
-     * Erasure: the agreement's content is gone for good. Every text and category in the document reads
-     * {@value Confidential#ERASED}; ids, people, statuses, versions and times stay.
+     * Erasure: the agreement's content is gone for good. Every text, category, indicator and user id in the
+     * document reads {@value Confidential#ERASED}; ids, statuses, versions and times stay. The erased document
+     * therefore holds nothing to seal.
      */
-    private static void erase(AgreementState s) {
+    static void erase(AgreementState s) {
         s.status = AgreementStatus.ERASED;
         s.title = Confidential.ERASED;
         for (AgreementState.Boundary boundary : s.boundaries) {
@@ -256,11 +275,45 @@ public final class AgreementStateFold {
                 eraseTerms(boundary.pending.terms);
             }
         }
-        s.breaches.forEach(b -> b.description = Confidential.ERASED);
-        s.redFlags.forEach(f -> {
-            f.indicator = Confidential.ERASED;
-            f.note = Confidential.ERASED;
+        s.breaches.forEach(b -> {
+            b.description = Confidential.ERASED;
+            b.breachedBy = erasedPerson(b.breachedBy);
+            b.reportedBy = erasedPerson(b.reportedBy);
+            b.resolutionConfirmedBy.replaceAll(AgreementStateFold::erasedPerson);
         });
+        s.redFlags.forEach(f -> {
+            f.note = Confidential.ERASED;
+            f.indicator = Confidential.ERASED;
+            f.raisedBy = erasedPerson(f.raisedBy);
+            f.addressedBy = erasedPerson(f.addressedBy);
+        });
+        s.partners.forEach(p -> p.partnerId = Confidential.ERASED);
+        s.counsellors.forEach(c -> {
+            c.counsellorId = Confidential.ERASED;
+            c.requestedBy = erasedPerson(c.requestedBy);
+            c.approvedBy.replaceAll(AgreementStateFold::erasedPerson);
+        });
+        for (AgreementState.Boundary boundary : s.boundaries) {
+            if (boundary.pending != null) {
+                boundary.pending.proposedBy = erasedPerson(boundary.pending.proposedBy);
+                boundary.pending.acceptedBy.replaceAll(AgreementStateFold::erasedPerson);
+            }
+        }
+    }
+
+    /** Someone named in an erased document: "[erased]", and nobody stays nobody. */
+    private static String erasedPerson(String userId) {
+        return userId == null ? null : Confidential.ERASED;
+    }
+
+    /** A user id named in an event; it reads as erased in the events of an erased agreement (null or placeholder). */
+    private static String person(AgreementState s, PartnerId id) {
+        return id == null || s.outlineOnly ? Confidential.ERASED : id.value();
+    }
+
+    private static String counsellorOf(AgreementState s, CounsellorEvent event) {
+        CounsellorId id = event.counsellorId();
+        return id == null || s.outlineOnly ? Confidential.ERASED : id.value();
     }
 
     private static void eraseTerms(AgreementState.Terms terms) {
@@ -303,8 +356,13 @@ public final class AgreementStateFold {
     }
 
     private static AgreementState.Counsellor counsellor(AgreementState s, CounsellorEvent event) {
-        String counsellorId = event.counsellorId().value();
-        return found(s.counsellor(counsellorId), "counsellor", counsellorId, s);
+        String counsellorId = counsellorOf(s, event);
+        AgreementState.Counsellor counsellor = s.counsellor(counsellorId);
+        if (counsellor == null && Confidential.ERASED.equals(counsellorId)) {
+            // an erased agreement's events no longer say which counsellor: what they did goes nowhere
+            return new AgreementState.Counsellor();
+        }
+        return found(counsellor, "counsellor", counsellorId, s);
     }
 
     /** An event about something the agreement never had means the stream is not what the fold expects: fail loudly. */

@@ -7,7 +7,9 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.sharedagreements.kernel.AgreementEvent;
 import org.sharedagreements.kernel.AgreementId;
+import org.sharedagreements.kernel.Confidential;
 import org.sharedagreements.kernel.access.AccessRole;
+import org.sharedagreements.kernel.membership.AgreementStatus;
 import org.sharedagreements.query.QuerySide;
 import org.sharedagreements.query.access.AgreementAccess;
 import org.sharedagreements.query.projection.ProjectionBatch;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Keeps each agreement's state document and its access rows (who may see it) up to date by folding every event
@@ -29,6 +32,9 @@ import java.util.Map;
  * agreement's document, access rows and progress are written once per batch, when it commits. An event the fold
  * rejects goes to the dead-letter queue and leaves no trace: the agreement's document is folded again from what
  * is stored plus the events of the batch that were applied before it.
+ * <p>
+ * Who may see an agreement stays as it was once it is erased: its document then names no one, and its partners
+ * still find it (their access rows hold only blind indexes).
  */
 @QuerySide
 @Component
@@ -64,6 +70,8 @@ public record AgreementStateProjection(AgreementStateRepository states, Agreemen
     /** One agreement within a batch: its state as stored when the batch first met it, and the events applied since. */
     private static final class Folding {
         final long storedSequence;
+        final boolean storedBefore;
+        final String storedTitle;
         final List<AgreementAccess.Entry> storedAccess;
         final List<Applied> applied = new ArrayList<>();
         AgreementState state;
@@ -74,6 +82,8 @@ public record AgreementStateProjection(AgreementStateRepository states, Agreemen
         Folding(AgreementState stored, long storedSequence) {
             this.state = stored;
             this.storedSequence = storedSequence;
+            this.storedBefore = stored != null;
+            this.storedTitle = stored == null ? null : stored.title;
             this.storedAccess = accessOf(stored);
             this.access = storedAccess;
         }
@@ -81,10 +91,20 @@ public record AgreementStateProjection(AgreementStateRepository states, Agreemen
         void applied(Applied event) {
             applied.add(event);
             List<AgreementAccess.Entry> now = accessOf(state);
-            if (!now.equals(access)) {
+            if (!now.equals(access) && namesEveryone(now)) {
                 access = now;
                 accessChangedBy = event.sequence;
             }
+        }
+
+        /** False once the document names people as erased: who may see the agreement then stays as it was. */
+        private boolean namesEveryone(List<AgreementAccess.Entry> entries) {
+            return state.status != AgreementStatus.ERASED && entries.stream()
+                    .allMatch(e -> e.userId() != null && !Confidential.ERASED.equals(e.userId()));
+        }
+
+        boolean titleChanged() {
+            return !storedBefore || !Objects.equals(storedTitle, state.title);
         }
 
         long lastApplied() {
@@ -121,14 +141,14 @@ public record AgreementStateProjection(AgreementStateRepository states, Agreemen
         }
 
         void write() {
-            List<AgreementState> changed = new ArrayList<>();
+            List<AgreementStateRepository.Changed> changed = new ArrayList<>();
             Map<AgreementId, Long> applied = new LinkedHashMap<>();
             Map<AgreementId, AgreementAccess.Replacement> accessChanges = new LinkedHashMap<>();
             agreements.forEach((agreementId, folding) -> {
                 if (folding.applied.isEmpty()) {
                     return;
                 }
-                changed.add(folding.state);
+                changed.add(new AgreementStateRepository.Changed(folding.state, folding.titleChanged()));
                 applied.put(agreementId, folding.lastApplied());
                 if (!folding.access.equals(folding.storedAccess)) {
                     accessChanges.put(agreementId,

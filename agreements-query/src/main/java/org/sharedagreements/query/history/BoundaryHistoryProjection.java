@@ -42,7 +42,8 @@ public record BoundaryHistoryProjection(BoundaryHistoryRepository history, Proje
                 batch -> batch.apply(event, sequence, timestamp));
     }
 
-    private void record(AgreementEvent event, long sequence, Instant timestamp) {
+    private void record(BoundaryHistoryRepository.Sealing sealing, AgreementEvent event, long sequence,
+                        Instant timestamp) {
         AgreementId a = event.agreementId();
         Instant at = EventTime.millis(timestamp);
         String actor = event.actor() == null ? null : event.actor().value();
@@ -50,32 +51,32 @@ public record BoundaryHistoryProjection(BoundaryHistoryRepository history, Proje
         Runnable change = switch (EventKind.of(event)) {
             case BOUNDARY_PROPOSED -> () -> {
                 BoundaryProposed e = (BoundaryProposed) event;
-                history.proposed(a, e.boundaryId(), e.boundaryVersion(), "PROPOSAL", e.terms(), actor, at, sequence);
+                history.proposed(sealing, a, e.boundaryId(), e.boundaryVersion(), "PROPOSAL", e.terms(), actor, at, sequence);
             };
             case BOUNDARY_REVISED -> () -> {
                 BoundaryRevised e = (BoundaryRevised) event;
-                history.proposed(a, e.boundaryId(), e.boundaryVersion(), "REVISION", e.terms(), actor, at, sequence);
+                history.proposed(sealing, a, e.boundaryId(), e.boundaryVersion(), "REVISION", e.terms(), actor, at, sequence);
             };
             case BOUNDARY_ACCEPTED -> () -> {
                 BoundaryAccepted e = (BoundaryAccepted) event;
-                history.accepted(a, e.boundaryId(), e.boundaryVersion(), actor, sequence);
+                history.accepted(sealing, a, e.boundaryId(), e.boundaryVersion(), actor, sequence);
             };
             case BOUNDARY_ACTIVATED -> () -> {
                 BoundaryActivated e = (BoundaryActivated) event;
-                history.activated(a, e.boundaryId(), e.boundaryVersion(), actor, at, sequence);
+                history.activated(sealing, a, e.boundaryId(), e.boundaryVersion(), actor, at, sequence);
             };
             case BOUNDARY_DECLINED -> () -> {
                 BoundaryDeclined e = (BoundaryDeclined) event;
-                history.decided(a, e.boundaryId(), e.boundaryVersion(), "DECLINED", actor, at,
+                history.decided(sealing, a, e.boundaryId(), e.boundaryVersion(), "DECLINED", actor, at,
                         PrivateText.valueOf(e.reason()), sequence);
             };
             case BOUNDARY_PROPOSAL_WITHDRAWN -> () -> {
                 BoundaryProposalWithdrawn e = (BoundaryProposalWithdrawn) event;
-                history.decided(a, e.boundaryId(), e.boundaryVersion(), "WITHDRAWN", actor, at, null, sequence);
+                history.decided(sealing, a, e.boundaryId(), e.boundaryVersion(), "WITHDRAWN", actor, at, null, sequence);
             };
             case BOUNDARY_RETIRED ->
-                    () -> history.retired(a, ((BoundaryRetired) event).boundaryId(), actor, at, sequence);
-            case AGREEMENT_ERASED -> () -> history.erase(a);
+                    () -> history.retired(sealing, a, ((BoundaryRetired) event).boundaryId(), actor, at, sequence);
+            case AGREEMENT_ERASED -> () -> history.erase(sealing, a);
             // the history is of versions and their outcomes; consent, reviews, breaches, flags, counsellors are not
             case AGREEMENT_DRAFTED, PARTNER_INVITED, PARTNER_JOINED, PARTNER_LEFT, AGREEMENT_ENDED, CONSENT_WITHDRAWN,
                     BOUNDARY_REAFFIRMED, BOUNDARY_REINSTATED, BOUNDARY_REVIEW_DUE, BOUNDARY_REVIEWED,
@@ -89,15 +90,17 @@ public record BoundaryHistoryProjection(BoundaryHistoryRepository history, Proje
     /** The agreements' progress within a batch of events, written once when the batch commits. */
     private final class Batch {
         private final BatchProgress applied = new BatchProgress(progress, Projections.BOUNDARY_HISTORY);
+        private final BoundaryHistoryRepository.Sealing sealing = history.sealing();
 
         void apply(AgreementEvent event, long sequence, Instant timestamp) {
             if (applied.isNew(event.agreementId(), sequence)) {
-                record(event, sequence, timestamp);
+                record(sealing, event, sequence, timestamp);
                 applied.applied(event.agreementId(), sequence);
             }
         }
 
         void write() {
+            sealing.write();
             applied.write();
         }
     }

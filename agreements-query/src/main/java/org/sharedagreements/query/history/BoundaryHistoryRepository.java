@@ -1,17 +1,19 @@
 package org.sharedagreements.query.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.sharedagreements.kernel.AgreementId;
-import org.sharedagreements.query.QuerySide;
-import org.sharedagreements.query.access.VisibleAgreement;
 import org.sharedagreements.kernel.BoundaryId;
 import org.sharedagreements.kernel.BoundaryTerms;
 import org.sharedagreements.kernel.Confidential;
+import org.sharedagreements.query.QuerySide;
+import org.sharedagreements.query.access.VisibleAgreement;
 import org.sharedagreements.query.projection.Content;
 import org.sharedagreements.query.projection.EventTime;
 import org.sharedagreements.query.projection.ProjectionJson;
+import org.sharedagreements.query.projection.ReadModelSeals;
+import org.sharedagreements.sealing.FieldSeal;
+import org.sharedagreements.sealing.SealContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -19,86 +21,190 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 
-/** Owns {@code boundary_version}: one row per version of each boundary, remembering the last event it applied. */
+/**
+ * Owns {@code boundary_version}: one row per version of each boundary, remembering the last event it applied. Its
+ * structure (kind, review period, outcome, times, how many accepted, whether there was a reason) is plain; the
+ * terms, the reason and the people are one sealed value per row under the agreement's data key, changed in memory
+ * while a batch of events is applied ({@link Sealing}) and sealed once per row when it commits. Erasure drops the
+ * sealed values; the rows then read their structure with everything else as {@value Confidential#ERASED}.
+ */
 @QuerySide
 @Repository
 public class BoundaryHistoryRepository {
 
+    static final String TABLE = "boundary_version";
     private static final ObjectMapper JSON = ProjectionJson.mapper();
-    private static final TypeReference<List<String>> NAMES = new TypeReference<>() {
-    };
 
     private final JdbcTemplate jdbc;
+    private final ReadModelSeals seals;
 
-    public BoundaryHistoryRepository(JdbcTemplate jdbc) {
+    public BoundaryHistoryRepository(JdbcTemplate jdbc, ReadModelSeals seals) {
         this.jdbc = Objects.requireNonNull(jdbc, "the boundary history repository needs a JdbcTemplate");
+        this.seals = Objects.requireNonNull(seals, "the boundary history is stored sealed");
     }
 
-    public void proposed(AgreementId agreementId, BoundaryId boundaryId, int version, String kind, BoundaryTerms terms,
-                         String proposedBy, Instant at, long sequence) {
-        jdbc.update("""
-                        INSERT INTO boundary_version (agreement_id, boundary_id, boundary_version, kind, category,
-                            statement, measure, consequence, review_every, proposed_by, proposed_at, accepted_by,
-                            outcome, last_sequence)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, 'PENDING', ?)
+    /** What a row seals. Plain fields: it is data, written as JSON. */
+    static final class Hidden {
+        public String category;
+        public String statement;
+        public String measure;
+        public String consequence;
+        public String proposedBy;
+        public List<String> acceptedBy = new ArrayList<>();
+        public String decidedBy;
+        public String reason;
+    }
+
+    private record Key(AgreementId agreementId, UUID boundaryId, int version) {
+    }
+
+    /**
+     * The sealed values of the rows a batch of events changes, opened once and sealed once when the batch commits
+     * ({@link #write}). A row whose agreement has no key (it was erased) has none: it keeps only its structure.
+     */
+    public final class Sealing {
+        private final Map<Key, Optional<Hidden>> rows = new LinkedHashMap<>();
+        private final Map<AgreementId, Optional<FieldSeal>> sealsOf = new HashMap<>();
+
+        private Optional<Hidden> row(AgreementId agreementId, UUID boundaryId, int version) {
+            return rows.computeIfAbsent(new Key(agreementId, boundaryId, version), this::load);
+        }
+
+        private Optional<Hidden> load(Key key) {
+            if (seal(key.agreementId()).isEmpty()) {
+                return Optional.empty();
+            }
+            List<String> stored = jdbc.queryForList("SELECT sealed FROM boundary_version WHERE agreement_id = ? "
+                            + "AND boundary_id = ? AND boundary_version = ? AND sealed IS NOT NULL", String.class,
+                    key.agreementId().value(), key.boundaryId(), key.version());
+            return stored.stream().findFirst().flatMap(sealed -> seals.forReading(key.agreementId())
+                    .map(seal -> read(seal.open(sealed, context(key.agreementId())))));
+        }
+
+        private Optional<FieldSeal> seal(AgreementId agreementId) {
+            return sealsOf.computeIfAbsent(agreementId, seals::forWriting);
+        }
+
+        /** Erasure: nothing of the agreement is sealed any more. */
+        private void forget(AgreementId agreementId) {
+            rows.keySet().removeIf(key -> key.agreementId().equals(agreementId));
+            sealsOf.put(agreementId, Optional.empty());
+        }
+
+        /** Seals each changed row once, in one round trip. */
+        public void write() {
+            List<Object[]> updates = new ArrayList<>();
+            rows.forEach((key, hidden) -> hidden.ifPresent(h -> seal(key.agreementId()).ifPresent(seal ->
+                    updates.add(new Object[]{seal.seal(BoundaryHistoryRepository.write(h), context(key.agreementId())),
+                            key.agreementId().value(), key.boundaryId(), key.version()}))));
+            if (!updates.isEmpty()) {
+                jdbc.batchUpdate("UPDATE boundary_version SET sealed = ? WHERE agreement_id = ? AND boundary_id = ? "
+                        + "AND boundary_version = ?", updates);
+            }
+            rows.clear();
+        }
+    }
+
+    /** A fresh batch's sealing. */
+    public Sealing sealing() {
+        return new Sealing();
+    }
+
+    public void proposed(Sealing sealing, AgreementId agreementId, BoundaryId boundaryId, int version, String kind,
+                         BoundaryTerms terms, String proposedBy, Instant at, long sequence) {
+        int inserted = jdbc.update("""
+                        INSERT INTO boundary_version (agreement_id, boundary_id, boundary_version, kind, review_every,
+                            proposed_at, acceptances, outcome, last_sequence)
+                        VALUES (?, ?, ?, ?, ?, ?, 1, 'PENDING', ?)
                         ON CONFLICT (agreement_id, boundary_id, boundary_version) DO NOTHING""",
-                agreementId.value(), boundaryId.value(), version, kind,
-                terms.category() == null ? Confidential.ERASED : terms.category().name(),
-                Content.text(terms.statement()), Content.text(terms.measure()), Content.text(terms.consequence()), terms.reviewEvery().toString(), proposedBy, Timestamp.from(at),
-                write(List.of(proposedBy)), sequence);
+                agreementId.value(), boundaryId.value(), version, kind, terms.reviewEvery().toString(),
+                Timestamp.from(at), sequence);
+        if (inserted == 0 || sealing.seal(agreementId).isEmpty()) {
+            return;
+        }
+        Hidden hidden = new Hidden();
+        hidden.category = terms.category() == null ? Confidential.ERASED : terms.category().name();
+        hidden.statement = Content.text(terms.statement());
+        hidden.measure = Content.text(terms.measure());
+        hidden.consequence = Content.text(terms.consequence());
+        hidden.proposedBy = proposedBy;
+        hidden.acceptedBy.add(proposedBy);
+        sealing.rows.put(new Key(agreementId, boundaryId.value(), version), Optional.of(hidden));
     }
 
-    public void accepted(AgreementId agreementId, BoundaryId boundaryId, int version, String partner, long sequence) {
-        jdbc.update("""
-                        UPDATE boundary_version
-                        SET accepted_by = accepted_by || to_jsonb(?::text), last_sequence = ?
-                        WHERE agreement_id = ? AND boundary_id = ? AND boundary_version = ?
-                          AND last_sequence < ? AND NOT jsonb_exists(accepted_by, ?)""",
-                partner, sequence, agreementId.value(), boundaryId.value(), version, sequence, partner);
+    public void accepted(Sealing sealing, AgreementId agreementId, BoundaryId boundaryId, int version, String partner,
+                         long sequence) {
+        Optional<Hidden> hidden = sealing.row(agreementId, boundaryId.value(), version);
+        if (hidden.isPresent() && hidden.get().acceptedBy.contains(partner)) {
+            return;
+        }
+        int updated = jdbc.update("""
+                        UPDATE boundary_version SET acceptances = acceptances + 1, last_sequence = ?
+                        WHERE agreement_id = ? AND boundary_id = ? AND boundary_version = ? AND last_sequence < ?""",
+                sequence, agreementId.value(), boundaryId.value(), version, sequence);
+        if (updated > 0) {
+            hidden.ifPresent(h -> h.acceptedBy.add(partner));
+        }
     }
 
     /** The version is now in force; the one that was in force before it is superseded. */
-    public void activated(AgreementId agreementId, BoundaryId boundaryId, int version, String by, Instant at,
-                          long sequence) {
+    public void activated(Sealing sealing, AgreementId agreementId, BoundaryId boundaryId, int version, String by,
+                          Instant at, long sequence) {
         jdbc.update("""
                         UPDATE boundary_version SET outcome = 'SUPERSEDED', superseded_at = ?, last_sequence = ?
                         WHERE agreement_id = ? AND boundary_id = ? AND outcome = 'ACTIVATED' AND last_sequence < ?""",
                 Timestamp.from(at), sequence, agreementId.value(), boundaryId.value(), sequence);
-        decided(agreementId, boundaryId, version, "ACTIVATED", by, at, null, sequence);
+        decided(sealing, agreementId, boundaryId, version, "ACTIVATED", by, at, null, sequence);
     }
 
     /** The pending version ended: DECLINED or WITHDRAWN. */
-    public void decided(AgreementId agreementId, BoundaryId boundaryId, int version, String outcome, String by,
-                        Instant at, String reason, long sequence) {
-        jdbc.update("""
-                        UPDATE boundary_version
-                        SET outcome = ?, decided_by = ?, decided_at = ?, reason = ?, last_sequence = ?
+    public void decided(Sealing sealing, AgreementId agreementId, BoundaryId boundaryId, int version, String outcome,
+                        String by, Instant at, String reason, long sequence) {
+        int updated = jdbc.update("""
+                        UPDATE boundary_version SET outcome = ?, decided_at = ?, has_reason = ?, last_sequence = ?
                         WHERE agreement_id = ? AND boundary_id = ? AND boundary_version = ? AND last_sequence < ?""",
-                outcome, by, Timestamp.from(at), reason, sequence, agreementId.value(), boundaryId.value(), version,
-                sequence);
+                outcome, Timestamp.from(at), reason != null, sequence, agreementId.value(), boundaryId.value(),
+                version, sequence);
+        if (updated > 0) {
+            sealing.row(agreementId, boundaryId.value(), version).ifPresent(h -> {
+                h.decidedBy = by;
+                h.reason = reason;
+            });
+        }
     }
 
     /** A retired boundary's pending version, if it had one, will never be decided: it is withdrawn. */
-    public void retired(AgreementId agreementId, BoundaryId boundaryId, String by, Instant at, long sequence) {
-        jdbc.update("""
+    public void retired(Sealing sealing, AgreementId agreementId, BoundaryId boundaryId, String by, Instant at,
+                        long sequence) {
+        List<Integer> withdrawn = jdbc.queryForList("""
                         UPDATE boundary_version
-                        SET outcome = 'WITHDRAWN', decided_by = ?, decided_at = ?, reason = 'boundary retired',
-                            last_sequence = ?
-                        WHERE agreement_id = ? AND boundary_id = ? AND outcome = 'PENDING' AND last_sequence < ?""",
-                by, Timestamp.from(at), sequence, agreementId.value(), boundaryId.value(), sequence);
+                        SET outcome = 'WITHDRAWN', decided_at = ?, has_reason = true, last_sequence = ?
+                        WHERE agreement_id = ? AND boundary_id = ? AND outcome = 'PENDING' AND last_sequence < ?
+                        RETURNING boundary_version""",
+                Integer.class, Timestamp.from(at), sequence, agreementId.value(), boundaryId.value(), sequence);
+        for (int version : withdrawn) {
+            sealing.row(agreementId, boundaryId.value(), version).ifPresent(h -> {
+                h.decidedBy = by;
+                h.reason = "boundary retired";
+            });
+        }
     }
 
-    /** Erasure: the terms and reasons of every version of the agreement's boundaries read as erased. */
-    public void erase(AgreementId agreementId) {
-        jdbc.update("""
-                        UPDATE boundary_version SET category = ?, statement = ?, measure = ?, consequence = ?,
-                            reason = CASE WHEN reason IS NULL THEN NULL ELSE ? END
-                        WHERE agreement_id = ?""",
-                Confidential.ERASED, Confidential.ERASED, Confidential.ERASED, Confidential.ERASED,
-                Confidential.ERASED, agreementId.value());
+    /** Erasure: the terms, reasons and people of every version of the agreement's boundaries are purged. */
+    public void erase(Sealing sealing, AgreementId agreementId) {
+        sealing.forget(agreementId);
+        jdbc.update("UPDATE boundary_version SET sealed = NULL WHERE agreement_id = ? AND sealed IS NOT NULL",
+                agreementId.value());
     }
 
     /** Every version of the boundary, in version order; empty when the agreement has no such boundary. */
@@ -107,17 +213,23 @@ public class BoundaryHistoryRepository {
     }
 
     List<BoundaryVersion> versions(AgreementId agreementId, BoundaryId boundaryId) {
+        Optional<FieldSeal> seal = seals.forReading(agreementId);
+        SealContext context = context(agreementId);
         return jdbc.query("""
-                        SELECT boundary_version, kind, category, statement, measure, consequence, review_every,
-                               outcome, proposed_by, proposed_at, accepted_by::text, decided_by, decided_at, reason,
-                               superseded_at
+                        SELECT boundary_version, kind, review_every, outcome, proposed_at, acceptances, decided_at,
+                               has_reason, superseded_at, sealed
                         FROM boundary_version WHERE agreement_id = ? AND boundary_id = ?
                         ORDER BY boundary_version""",
-                (rs, row) -> new BoundaryVersion(rs.getInt(1), rs.getString(2),
-                        new BoundaryVersion.Terms(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                                rs.getString(7)),
-                        rs.getString(8), rs.getString(9), instant(rs, 10), read(rs.getString(11)), rs.getString(12),
-                        instant(rs, 13), rs.getString(14), instant(rs, 15)),
+                (rs, row) -> {
+                    String sealed = rs.getString(10);
+                    Hidden hidden = sealed != null && seal.isPresent() ? read(seal.get().open(sealed, context))
+                            : erased(rs.getInt(6), rs.getTimestamp(7) != null, rs.getBoolean(8));
+                    return new BoundaryVersion(rs.getInt(1), rs.getString(2),
+                            new BoundaryVersion.Terms(hidden.category, hidden.statement, hidden.measure,
+                                    hidden.consequence, rs.getString(3)),
+                            rs.getString(4), hidden.proposedBy, instant(rs, 5), List.copyOf(hidden.acceptedBy),
+                            hidden.decidedBy, instant(rs, 7), hidden.reason, instant(rs, 9));
+                },
                 agreementId.value(), boundaryId.value());
     }
 
@@ -125,22 +237,40 @@ public class BoundaryHistoryRepository {
         jdbc.update("DELETE FROM boundary_version");
     }
 
+    /** What a row reads once its agreement is erased: its structure, everything else erased. */
+    private static Hidden erased(int acceptances, boolean decided, boolean hadReason) {
+        Hidden hidden = new Hidden();
+        hidden.category = Confidential.ERASED;
+        hidden.statement = Confidential.ERASED;
+        hidden.measure = Confidential.ERASED;
+        hidden.consequence = Confidential.ERASED;
+        hidden.proposedBy = Confidential.ERASED;
+        hidden.acceptedBy = new ArrayList<>(Collections.nCopies(acceptances, Confidential.ERASED));
+        hidden.decidedBy = decided ? Confidential.ERASED : null;
+        hidden.reason = hadReason ? Confidential.ERASED : null;
+        return hidden;
+    }
+
+    private static SealContext context(AgreementId agreementId) {
+        return SealContext.column(agreementId.value(), TABLE, "sealed");
+    }
+
     private static String instant(ResultSet rs, int column) throws SQLException {
         Timestamp timestamp = rs.getTimestamp(column);
         return timestamp == null ? null : EventTime.format(timestamp.toInstant());
     }
 
-    private static List<String> read(String json) {
+    private static Hidden read(String json) {
         try {
-            return JSON.readValue(json, NAMES);
+            return JSON.readValue(json, Hidden.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable accepted_by", e);
+            throw new IllegalStateException("unreadable boundary version", e);
         }
     }
 
-    private static String write(List<String> names) {
+    private static String write(Hidden hidden) {
         try {
-            return JSON.writeValueAsString(names);
+            return JSON.writeValueAsString(hidden);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -4,15 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.sharedagreements.kernel.Confidential;
+import org.sharedagreements.kernel.CounsellorId;
+import org.sharedagreements.kernel.PartnerId;
 import org.sharedagreements.kernel.PrivateText;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Finds the content of an event (the record components marked {@link Confidential}, also inside nested records
- * such as boundary terms) as JSON paths, so read models can purge exactly that when the agreement is erased.
+ * such as boundary terms) and the user ids it names as JSON paths, so read models can seal exactly that and
+ * store the rest, the event's structure, as it is.
  */
 public final class Content {
 
@@ -24,6 +28,47 @@ public final class Content {
         List<List<String>> paths = new ArrayList<>();
         collect(event == null ? null : event.getClass(), new ArrayList<>(), paths, 0);
         return paths;
+    }
+
+    /** The JSON paths of every user id the event names besides its actor (partners, counsellors). */
+    public static List<List<String>> peoplePaths(Object event) {
+        List<List<String>> paths = new ArrayList<>();
+        collectPeople(event == null ? null : event.getClass(), new ArrayList<>(), paths, 0);
+        return paths;
+    }
+
+    /**
+     * Takes the value at every path present in {@code data} out into the answer (keyed by the dotted path) and
+     * leaves {@value Confidential#ERASED} in its place: {@code data} becomes the outline, the answer what to seal.
+     */
+    public static ObjectNode split(JsonNode data, List<List<String>> paths) {
+        ObjectNode taken = ProjectionJson.mapper().createObjectNode();
+        for (List<String> path : paths) {
+            JsonNode node = data;
+            for (int i = 0; i < path.size() - 1 && node != null; i++) {
+                node = node.get(path.get(i));
+            }
+            String last = path.get(path.size() - 1);
+            if (node instanceof ObjectNode object && object.has(last)) {
+                taken.set(String.join(".", path), object.get(last));
+                object.set(last, TextNode.valueOf(Confidential.ERASED));
+            }
+        }
+        return taken;
+    }
+
+    /** Puts the values {@link #split} took back into the outline. */
+    public static void restore(JsonNode outline, JsonNode taken) {
+        for (Map.Entry<String, JsonNode> field : taken.properties()) {
+            String[] path = field.getKey().split("\\.");
+            JsonNode node = outline;
+            for (int i = 0; i < path.length - 1 && node != null; i++) {
+                node = node.get(path[i]);
+            }
+            if (node instanceof ObjectNode object) {
+                object.set(path[path.length - 1], field.getValue());
+            }
+        }
     }
 
     /** Replaces the value at every path that is present in {@code data} with {@value Confidential#ERASED}. */
@@ -48,6 +93,23 @@ public final class Content {
     /** The same for a partner's free text. */
     public static String text(PrivateText value) {
         return text(PrivateText.valueOf(value));
+    }
+
+    private static void collectPeople(Class<?> type, List<String> prefix, List<List<String>> paths, int depth) {
+        if (type == null || !type.isRecord() || depth > 4) {
+            return;
+        }
+        for (RecordComponent component : type.getRecordComponents()) {
+            List<String> path = new ArrayList<>(prefix);
+            path.add(component.getName());
+            if (component.getType() == PartnerId.class || component.getType() == CounsellorId.class) {
+                if (depth > 0 || !"actor".equals(component.getName())) {
+                    paths.add(List.copyOf(path));
+                }
+            } else {
+                collectPeople(component.getType(), path, paths, depth + 1);
+            }
+        }
     }
 
     private static void collect(Class<?> type, List<String> prefix, List<List<String>> paths, int depth) {

@@ -25,7 +25,7 @@ import java.util.List;
 
 /**
  * Appends every event of every agreement to its timeline; idempotent by the agreement's recorded progress. When
- * an agreement is erased, the content in its earlier entries' data is purged; the entries themselves stay. The
+ * an agreement is erased, what its entries sealed (content and people) is purged; their outlines stay. The
  * entries of a batch of events are inserted together when it commits ({@link ProjectionBatch}), and each
  * agreement's newest entry is then announced through {@link TimelineSignals}, which is what feeds the live streams.
  */
@@ -53,6 +53,13 @@ public record TimelineProjection(TimelineRepository timeline, ProjectionProgress
                 event.actor() == null ? null : event.actor().value(), TimelineSummaries.of(event), data, null);
     }
 
+    /** What of an event's fields the timeline seals: its content and the user ids it names. */
+    static List<List<String>> sealedPaths(AgreementEvent event) {
+        List<List<String>> paths = new ArrayList<>(Content.paths(event));
+        paths.addAll(Content.peoplePaths(event));
+        return paths;
+    }
+
     private final class Batch {
         private final BatchProgress applied = new BatchProgress(progress, Projections.TIMELINE);
         private final List<TimelineRepository.Appended> pending = new ArrayList<>();
@@ -62,7 +69,8 @@ public record TimelineProjection(TimelineRepository timeline, ProjectionProgress
             if (!applied.isNew(agreementId, sequence)) {
                 return;
             }
-            pending.add(new TimelineRepository.Appended(agreementId, entry(event, sequence, at), Content.paths(event)));
+            pending.add(new TimelineRepository.Appended(agreementId, entry(event, sequence, at),
+                    TimelineSummaries.outline(event), sealedPaths(event)));
             if (event instanceof AgreementErased) {
                 // erasure purges the stored entries, so the agreement's earlier entries must be stored first
                 timeline.appendAll(pending);

@@ -1,7 +1,6 @@
 package org.sharedagreements.query.timeline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.sharedagreements.kernel.AgreementId;
@@ -10,61 +9,83 @@ import org.sharedagreements.query.access.VisibleAgreement;
 import org.sharedagreements.query.projection.Content;
 import org.sharedagreements.query.projection.EventTime;
 import org.sharedagreements.query.projection.ProjectionJson;
+import org.sharedagreements.query.projection.ReadModelSeals;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.sharedagreements.kernel.Confidential;
+import org.sharedagreements.sealing.FieldSeal;
+import org.sharedagreements.sealing.SealContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
- * Owns {@code timeline_event}: one row per event of an agreement, keyed by agreement and sequence, with the paths
- * of its content so erasure can purge exactly that.
+ * Owns {@code timeline_event}: one row per event of an agreement, keyed by agreement and sequence. Each row keeps
+ * its outline plain (the type, time, a sentence that names no one, and the event's fields with every content value
+ * and user id as {@value Confidential#ERASED}) and seals, in one value under the agreement's data key, what the
+ * outline left out: the actor, the sentence with names, and the values taken out of the fields. Erasure drops the
+ * sealed value, and the outline is what the entry reads from then on.
  */
 @QuerySide
 @Repository
 public class TimelineRepository {
 
+    static final String TABLE = "timeline_event";
     private static final ObjectMapper JSON = ProjectionJson.mapper();
-    private static final TypeReference<List<List<String>>> PATHS = new TypeReference<>() {
-    };
 
     private final JdbcTemplate jdbc;
+    private final ReadModelSeals seals;
 
-    public TimelineRepository(JdbcTemplate jdbc) {
+    public TimelineRepository(JdbcTemplate jdbc, ReadModelSeals seals) {
         this.jdbc = Objects.requireNonNull(jdbc, "the timeline repository needs a JdbcTemplate");
+        this.seals = Objects.requireNonNull(seals, "the timeline is stored sealed");
     }
 
-    /** An entry to append to an agreement's timeline, with the paths in its data that {@link #erase} purges. */
-    public record Appended(AgreementId agreementId, TimelineEntry entry, List<List<String>> contentPaths) {
+    /**
+     * An entry to append to an agreement's timeline, with the sentence that names no one and the paths in its data
+     * (content and user ids) that are sealed.
+     */
+    public record Appended(AgreementId agreementId, TimelineEntry entry, String outlineSummary,
+                           List<List<String>> sealedPaths) {
     }
 
-    /** Adds the entries, in one round trip; an entry already there for its agreement and sequence stays as it is. */
+    /**
+     * Adds the entries, in one round trip, each sealed once (entries of an agreement without a key, one erased,
+     * keep only their outline); an entry already there for its agreement and sequence stays as it is.
+     */
     public void appendAll(List<Appended> entries) {
         if (entries.isEmpty()) {
             return;
         }
+        Map<AgreementId, Optional<FieldSeal>> sealsOf = new HashMap<>();
         jdbc.batchUpdate("""
-                        INSERT INTO timeline_event (agreement_id, sequence, type, at, actor, summary, data, content_paths)
-                        VALUES (?, ?, ?, ?, ?, ?, ?::json, ?::jsonb)
+                        INSERT INTO timeline_event (agreement_id, sequence, type, at, has_actor, summary, data, sealed)
+                        VALUES (?, ?, ?, ?, ?, ?, ?::json, ?)
                         ON CONFLICT (agreement_id, sequence) DO NOTHING""",
-                entries.stream().map(a -> new Object[]{a.agreementId().value(), a.entry().sequence(),
-                        a.entry().type(), Timestamp.from(Instant.parse(a.entry().at())), a.entry().actor(),
-                        a.entry().summary(), a.entry().data().toString(), write(a.contentPaths())}).toList());
+                entries.stream().map(a -> {
+                    TimelineEntry entry = a.entry();
+                    ObjectNode outline = entry.data().deepCopy();
+                    ObjectNode taken = Content.split(outline, a.sealedPaths());
+                    String sealed = sealsOf.computeIfAbsent(a.agreementId(), seals::forWriting)
+                            .map(seal -> seal.seal(write(new Hidden(entry.actor(), entry.summary(), taken)),
+                                    context(a.agreementId())))
+                            .orElse(null);
+                    return new Object[]{a.agreementId().value(), entry.sequence(), entry.type(),
+                            Timestamp.from(Instant.parse(entry.at())), entry.actor() != null, a.outlineSummary(),
+                            outline.toString(), sealed};
+                }).toList());
     }
 
-    /** Purges the content of every entry of the agreement: each content path reads as erased. */
+    /** Purges what the agreement's entries sealed: each reads as its outline from now on. */
     public void erase(AgreementId agreementId) {
-        List<Object[]> updates = jdbc.query("""
-                        SELECT sequence, data::text, content_paths::text FROM timeline_event
-                        WHERE agreement_id = ? AND content_paths <> '[]'::jsonb""",
-                (rs, row) -> {
-                    JsonNode data = read(rs.getString(2));
-                    Content.erase(data, readPaths(rs.getString(3)));
-                    return new Object[]{data.toString(), agreementId.value(), rs.getLong(1)};
-                }, agreementId.value());
-        jdbc.batchUpdate("UPDATE timeline_event SET data = ?::json WHERE agreement_id = ? AND sequence = ?", updates);
+        jdbc.update("UPDATE timeline_event SET sealed = NULL WHERE agreement_id = ? AND sealed IS NOT NULL",
+                agreementId.value());
     }
 
     /**
@@ -77,15 +98,28 @@ public class TimelineRepository {
     }
 
     List<TimelineEntry> page(AgreementId agreementId, long after, int limit) {
+        Optional<FieldSeal> seal = seals.forReading(agreementId);
+        SealContext context = context(agreementId);
         return jdbc.query("""
-                        SELECT t.sequence, t.type, t.at, t.actor, t.summary, t.data::text, e.hash
+                        SELECT t.sequence, t.type, t.at, t.has_actor, t.summary, t.data::text, t.sealed, e.hash
                         FROM timeline_event t
                         LEFT JOIN domain_event_entry e
                           ON e.aggregate_identifier = ? AND e.sequence_number = t.sequence
                         WHERE t.agreement_id = ? AND t.sequence > ? ORDER BY t.sequence LIMIT ?""",
-                (rs, row) -> new TimelineEntry(rs.getLong(1), rs.getString(2),
-                        EventTime.format(rs.getTimestamp(3).toInstant()), rs.getString(4), rs.getString(5),
-                        read(rs.getString(6)), rs.getString(7)),
+                (rs, row) -> {
+                    JsonNode data = read(rs.getString(6));
+                    String sealed = rs.getString(7);
+                    String actor = rs.getBoolean(4) ? Confidential.ERASED : null;
+                    String summary = rs.getString(5);
+                    if (sealed != null && seal.isPresent()) {
+                        Hidden hidden = JSON.convertValue(read(seal.get().open(sealed, context)), Hidden.class);
+                        Content.restore(data, hidden.fields());
+                        actor = hidden.actor();
+                        summary = hidden.summary();
+                    }
+                    return new TimelineEntry(rs.getLong(1), rs.getString(2),
+                            EventTime.format(rs.getTimestamp(3).toInstant()), actor, summary, data, rs.getString(8));
+                },
                 agreementId.toString(), agreementId.value(), after, limit);
     }
 
@@ -104,12 +138,12 @@ public class TimelineRepository {
         jdbc.update("DELETE FROM timeline_event");
     }
 
-    private static List<List<String>> readPaths(String json) {
-        try {
-            return JSON.readValue(json, PATHS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable content paths", e);
-        }
+    /** What a row seals: who acted, the sentence with names, and the values taken out of the outline's fields. */
+    private record Hidden(String actor, String summary, JsonNode fields) {
+    }
+
+    private static SealContext context(AgreementId agreementId) {
+        return SealContext.column(agreementId.value(), TABLE, "sealed");
     }
 
     private static String write(Object value) {

@@ -1,6 +1,9 @@
 package org.sharedagreements.query.timeline;
 
 import org.sharedagreements.kernel.AgreementEvent;
+import org.sharedagreements.kernel.Confidential;
+import org.sharedagreements.kernel.CounsellorId;
+import org.sharedagreements.kernel.PartnerId;
 import org.sharedagreements.kernel.EventKind;
 import org.sharedagreements.kernel.boundary.BoundaryAccepted;
 import org.sharedagreements.kernel.boundary.BoundaryActivated;
@@ -23,10 +26,12 @@ import org.sharedagreements.kernel.redflag.RedFlagRaised;
 import org.sharedagreements.query.projection.EventTime;
 
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * One plain sentence per event for the timeline. Sentences name people by user id and versions by number but
- * quote no free text, title or category, so they stay true and harmless after the content is erased.
+ * quote no free text, title or category. The outline of a sentence ({@link #outline}) names no one and no
+ * indicator either: it is what the sentence reads once the agreement is erased, and it is stored plain.
  */
 public final class TimelineSummaries {
 
@@ -34,10 +39,19 @@ public final class TimelineSummaries {
     }
 
     public static String of(AgreementEvent event) {
-        String actor = event.actor() == null ? "The service" : event.actor().value();
+        return of(event, UnaryOperator.identity());
+    }
+
+    /** The sentence with every user id and the red-flag indicator as {@value Confidential#ERASED}. */
+    public static String outline(AgreementEvent event) {
+        return of(event, name -> Confidential.ERASED);
+    }
+
+    private static String of(AgreementEvent event, UnaryOperator<String> names) {
+        String actor = event.actor() == null ? "The service" : names.apply(event.actor().value());
         return switch (EventKind.of(event)) {
             case AGREEMENT_DRAFTED -> actor + " drafted the agreement.";
-            case PARTNER_INVITED -> actor + " invited " + ((PartnerInvited) event).partnerId().value()
+            case PARTNER_INVITED -> actor + " invited " + name(((PartnerInvited) event).partnerId(), names)
                     + " to join as a partner.";
             case PARTNER_JOINED -> actor + " joined the agreement.";
             case PARTNER_LEFT -> actor + " left the agreement.";
@@ -69,34 +83,45 @@ public final class TimelineSummaries {
                     + EventTime.format(((BoundaryReviewed) event).nextReviewAt()) + ".";
             case BOUNDARY_RETIREMENT_REQUESTED -> actor + " asked to retire a boundary.";
             case BOUNDARY_RETIRED -> "Every partner asked to retire a boundary, so it is retired.";
-            case BOUNDARY_BROKEN -> broken(actor, (BoundaryBroken) event);
+            case BOUNDARY_BROKEN -> broken(actor, (BoundaryBroken) event, names);
             case BREACH_ACKNOWLEDGED -> actor + " acknowledged a breach.";
             case BREACH_RESOLUTION_CONFIRMED -> actor + " confirmed that a breach is resolved.";
             case BREACH_RESOLVED -> "Every partner confirmed that a breach is resolved.";
-            case RED_FLAG_RAISED -> ((RedFlagRaised) event).indicator() == null ? actor + " raised a red flag."
-                    : actor + " raised a red flag about "
-                    + ((RedFlagRaised) event).indicator().name().toLowerCase(Locale.ROOT) + ".";
+            case RED_FLAG_RAISED -> actor + " raised a red flag about "
+                    + indicator((RedFlagRaised) event, names) + ".";
             case RED_FLAG_ADDRESSED -> actor + " marked a red flag as addressed.";
-            case COUNSELLOR_ACCESS_REQUESTED -> actor + " asked for counsellor " + counsellor(event)
+            case COUNSELLOR_ACCESS_REQUESTED -> actor + " asked for counsellor " + counsellor(event, names)
                     + " to have access.";
-            case COUNSELLOR_ACCESS_APPROVED -> actor + " approved access for counsellor " + counsellor(event) + ".";
-            case COUNSELLOR_ACCESS_GRANTED -> "Every partner approved, so counsellor " + counsellor(event)
+            case COUNSELLOR_ACCESS_APPROVED -> actor + " approved access for counsellor " + counsellor(event, names) + ".";
+            case COUNSELLOR_ACCESS_GRANTED -> "Every partner approved, so counsellor " + counsellor(event, names)
                     + " has access.";
             case COUNSELLOR_ACCESS_REVOKED -> ((CounsellorAccessRevoked) event).reason()
                     == RevocationReason.MEMBERSHIP_CHANGED
-                    ? "Access for counsellor " + counsellor(event) + " ended because a new partner joined."
-                    : actor + " revoked access for counsellor " + counsellor(event) + ".";
+                    ? "Access for counsellor " + counsellor(event, names) + " ended because a new partner joined."
+                    : actor + " revoked access for counsellor " + counsellor(event, names) + ".";
         };
     }
 
-    private static String broken(String actor, BoundaryBroken e) {
+    private static String broken(String actor, BoundaryBroken e, UnaryOperator<String> names) {
         return e.selfDisclosed()
                 ? actor + " disclosed breaking version " + e.boundaryVersion() + " of a boundary."
-                : actor + " reported that " + e.breachedBy().value() + " broke version " + e.boundaryVersion()
+                : actor + " reported that " + name(e.breachedBy(), names) + " broke version " + e.boundaryVersion()
                 + " of a boundary.";
     }
 
-    private static String counsellor(AgreementEvent event) {
-        return ((CounsellorEvent) event).counsellorId().value();
+    private static String counsellor(AgreementEvent event, UnaryOperator<String> names) {
+        CounsellorId id = ((CounsellorEvent) event).counsellorId();
+        return id == null ? Confidential.ERASED : names.apply(id.value());
+    }
+
+    /** A user id; in the events of an erased agreement it may read as erased (null). */
+    private static String name(PartnerId id, UnaryOperator<String> names) {
+        return id == null ? Confidential.ERASED : names.apply(id.value());
+    }
+
+    /** The indicator is content: the outline does not say it, nor do an erased agreement's events. */
+    private static String indicator(RedFlagRaised event, UnaryOperator<String> names) {
+        return event.indicator() == null ? Confidential.ERASED
+                : names.apply(event.indicator().name().toLowerCase(Locale.ROOT));
     }
 }

@@ -23,6 +23,7 @@ import org.sharedagreements.query.projection.ProjectionConfiguration;
 import org.sharedagreements.query.projection.ProjectionProgress;
 import org.sharedagreements.query.projection.Projections;
 import org.sharedagreements.query.support.ReadModelDatabase;
+import org.sharedagreements.query.support.TestSeals;
 import org.sharedagreements.query.support.Story;
 import org.sharedagreements.query.timeline.TimelineAppended;
 import org.sharedagreements.query.timeline.TimelineSignals;
@@ -63,8 +64,9 @@ class AgreementGateTest {
         jdbc = ReadModelDatabase.emptied();
         signals = new TimelineSignals();
         progress = new ProjectionProgress(jdbc);
-        AgreementAccess access = new AgreementAccess(jdbc);
-        projection = new AgreementStateProjection(new AgreementStateRepository(jdbc), access, progress);
+        AgreementAccess access = new AgreementAccess(jdbc, TestSeals.BLIND_INDEX);
+        projection = new AgreementStateProjection(new AgreementStateRepository(jdbc, TestSeals.fresh()), access,
+                progress);
         gate = new AgreementGate(access, signals, new GateSettings(TIMEOUT, 2, 16, 2));
         story = Story.formed();
         CounsellorId carol = CounsellorId.of("carol");

@@ -29,6 +29,7 @@ import org.sharedagreements.kernel.membership.PartnerLeft;
 import org.sharedagreements.kernel.redflag.RedFlagAddressed;
 import org.sharedagreements.kernel.redflag.RedFlagRaised;
 import org.sharedagreements.kernel.redflag.RedFlagStatus;
+import org.sharedagreements.query.projection.ProjectionJson;
 import org.sharedagreements.query.support.Story;
 
 import java.time.Instant;
@@ -169,7 +170,16 @@ class AgreementStateFoldTest {
         assertThat(b.activeVersion).isEqualTo(1);
         assertThat(erased.breaches.get(0).description).isEqualTo("[erased]");
         assertThat(erased.redFlags.get(0).note).isEqualTo("[erased]");
-        assertThat(erased.redFlags.get(0).indicator).as("api.md: the indicator reads [erased] too").isEqualTo("[erased]");
+        // api.md: after erasure every text field, category and indicator reads "[erased]", and so do user ids
+        assertThat(erased.redFlags.get(0).indicator).isEqualTo("[erased]");
+        assertThat(erased.redFlags.get(0).raisedBy).isEqualTo("[erased]");
+        assertThat(erased.partners).hasSize(2).allMatch(p -> p.partnerId.equals("[erased]"));
+        assertThat(erased.breaches.get(0).breachedBy).isEqualTo("[erased]");
+        assertThat(erased.breaches.get(0).reportedBy).isEqualTo("[erased]");
+        assertThat(b.pending.proposedBy).isEqualTo("[erased]");
+        assertThat(b.pending.acceptedBy).containsOnly("[erased]");
+        assertThat(ProjectionJson.mapper().valueToTree(erased).toString())
+                .doesNotContain("\"" + ADA.value() + "\"").doesNotContain("\"" + BEN.value() + "\"").doesNotContain("secret");
     }
 
     @Test

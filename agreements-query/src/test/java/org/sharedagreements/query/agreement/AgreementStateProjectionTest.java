@@ -25,8 +25,11 @@ import org.sharedagreements.query.access.Audience;
 import org.sharedagreements.query.access.Caller;
 import org.sharedagreements.query.access.GateSettings;
 import org.sharedagreements.query.projection.ProjectionProgress;
+import org.sharedagreements.query.projection.ProjectionJson;
 import org.sharedagreements.query.projection.Projections;
+import org.sharedagreements.query.projection.ReadModelSeals;
 import org.sharedagreements.query.support.ReadModelDatabase;
+import org.sharedagreements.query.support.TestSeals;
 import org.sharedagreements.query.support.Story;
 import org.sharedagreements.query.timeline.TimelineSignals;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,8 +59,9 @@ class AgreementStateProjectionTest {
     @BeforeEach
     void emptyReadSide() {
         jdbc = ReadModelDatabase.emptied();
-        states = new AgreementStateRepository(jdbc);
-        access = new AgreementAccess(jdbc);
+        ReadModelSeals seals = TestSeals.fresh();
+        states = new AgreementStateRepository(jdbc, seals);
+        access = new AgreementAccess(jdbc, TestSeals.BLIND_INDEX);
         progress = new ProjectionProgress(jdbc);
         projection = new AgreementStateProjection(states, access, progress);
         gate = new AgreementGate(access, new TimelineSignals(), new GateSettings(Duration.ofSeconds(1), 8, 64, 1));
@@ -213,8 +217,8 @@ class AgreementStateProjectionTest {
         assertThat(document(second)).isEqualTo(secondBatched);
     }
 
+    /** The stored document, opened (each write seals it afresh, so its ciphertext differs every time). */
     private String document(Story story) {
-        return jdbc.queryForObject("SELECT document::text FROM agreement_state WHERE agreement_id = ?", String.class,
-                story.agreementId.value());
+        return ProjectionJson.mapper().valueToTree(states.find(story.agreementId).orElseThrow()).toString();
     }
 }

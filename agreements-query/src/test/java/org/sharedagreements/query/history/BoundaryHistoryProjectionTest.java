@@ -11,6 +11,7 @@ import org.sharedagreements.kernel.boundary.BoundaryRevised;
 import org.sharedagreements.query.projection.ProjectionProgress;
 import org.sharedagreements.query.projection.Projections;
 import org.sharedagreements.query.support.ReadModelDatabase;
+import org.sharedagreements.query.support.TestSeals;
 import org.sharedagreements.query.support.Story;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -31,7 +32,7 @@ class BoundaryHistoryProjectionTest {
     @BeforeEach
     void emptyReadSide() {
         jdbc = ReadModelDatabase.emptied();
-        history = new BoundaryHistoryRepository(jdbc);
+        history = new BoundaryHistoryRepository(jdbc, TestSeals.fresh());
         progress = new ProjectionProgress(jdbc);
         projection = new BoundaryHistoryProjection(history, progress);
     }

@@ -9,6 +9,7 @@ import org.sharedagreements.kernel.BoundaryId;
 import org.sharedagreements.kernel.boundary.BoundaryReviewDue;
 import org.sharedagreements.query.projection.ProjectionProgress;
 import org.sharedagreements.query.support.ReadModelDatabase;
+import org.sharedagreements.query.support.TestSeals;
 import org.sharedagreements.query.support.Story;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -33,7 +34,7 @@ class TimelineProjectionTest {
     @BeforeEach
     void emptyReadSide() {
         jdbc = ReadModelDatabase.emptied();
-        timeline = new TimelineRepository(jdbc);
+        timeline = new TimelineRepository(jdbc, TestSeals.fresh());
         signals = new TimelineSignals();
         projection = new TimelineProjection(timeline, new ProjectionProgress(jdbc), signals);
     }

@@ -1,0 +1,85 @@
+package org.sharedagreements.query.agreement;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import org.sharedagreements.kernel.Confidential;
+import org.sharedagreements.query.projection.ProjectionJson;
+
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Splits an agreement-state document into its outline, which is stored plain (every text, category, indicator and
+ * user id in it reads {@value Confidential#ERASED}; ids, statuses, versions and times stay), and the values the
+ * outline left out, keyed by where they were (a JSON pointer), which are sealed. The outline is exactly what an
+ * erased agreement's document needs, so erasure needs no key: it drops the sealed values, and the projection folds
+ * {@code AgreementErased} onto the outline.
+ */
+final class DocumentOutline {
+
+    /** The document's fields that hold what a person wrote or who someone is, wherever they occur in it. */
+    private static final Set<String> HIDDEN = Set.of("title", "category", "statement", "measure", "consequence",
+            "description", "note", "indicator", "partnerId", "counsellorId", "breachedBy", "reportedBy", "raisedBy",
+            "addressedBy", "requestedBy", "proposedBy", "acceptedBy", "approvedBy", "resolutionConfirmedBy");
+
+    /** A document split: the outline and what it left out. */
+    record Split(ObjectNode outline, ObjectNode hidden) {
+    }
+
+    private DocumentOutline() {
+    }
+
+    static Split split(AgreementState state) {
+        ObjectNode outline = ProjectionJson.mapper().valueToTree(state);
+        ObjectNode hidden = ProjectionJson.mapper().createObjectNode();
+        walk(outline, "", hidden);
+        return new Split(outline, hidden);
+    }
+
+    /** Puts the values {@link #split} left out back into the outline (which it changes). */
+    static JsonNode join(JsonNode outline, JsonNode hidden) {
+        for (Map.Entry<String, JsonNode> value : hidden.properties()) {
+            String pointer = value.getKey();
+            int last = pointer.lastIndexOf('/');
+            JsonNode parent = outline.at(pointer.substring(0, last));
+            String name = pointer.substring(last + 1);
+            if (parent instanceof ObjectNode object) {
+                object.set(name, value.getValue());
+            } else if (parent instanceof ArrayNode array && Integer.parseInt(name) < array.size()) {
+                array.set(Integer.parseInt(name), value.getValue());
+            }
+        }
+        return outline;
+    }
+
+    private static void walk(JsonNode node, String at, ObjectNode hidden) {
+        if (node instanceof ObjectNode object) {
+            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String pointer = at + "/" + field.getKey();
+                JsonNode value = field.getValue();
+                if (!HIDDEN.contains(field.getKey())) {
+                    walk(value, pointer, hidden);
+                } else if (value.isTextual()) {
+                    hidden.set(pointer, value);
+                    field.setValue(TextNode.valueOf(Confidential.ERASED));
+                } else if (value instanceof ArrayNode people) {
+                    for (int i = 0; i < people.size(); i++) {
+                        if (people.get(i).isTextual()) {
+                            hidden.set(pointer + "/" + i, people.get(i));
+                            people.set(i, TextNode.valueOf(Confidential.ERASED));
+                        }
+                    }
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                walk(array.get(i), at + "/" + i, hidden);
+            }
+        }
+    }
+}
