@@ -262,10 +262,12 @@ final class AtRestScanner {
         if (!file.matches()) {
             return "";
         }
-        String sql = file.group(2) == null
-                ? "SELECT pg_filenode_relation((SELECT oid FROM pg_tablespace WHERE spcname = 'pg_global'), ?)::regclass::text"
-                : "SELECT CASE WHEN (SELECT oid FROM pg_database WHERE datname = current_database()) = " + file.group(2)
-                + " THEN pg_filenode_relation(0, ?)::regclass::text END";
+        String tablespace = file.group(2) == null
+                ? "(SELECT oid FROM pg_tablespace WHERE spcname = 'pg_global')"
+                : "CASE WHEN (SELECT oid FROM pg_database WHERE datname = current_database()) = " + file.group(2)
+                + " THEN 0 END";
+        String sql = "SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                + "WHERE c.oid = pg_filenode_relation(" + tablespace + ", ?)";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setLong(1, Long.parseLong(file.group(3)));
