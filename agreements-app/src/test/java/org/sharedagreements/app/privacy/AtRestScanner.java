@@ -72,12 +72,15 @@ final class AtRestScanner {
     }
 
     /**
-     * Writes every dirty page to the relation files ({@code CHECKPOINT}, superuser only: the embedded server's
-     * {@code postgres} user is one) and closes the current WAL segment, so what the server holds in shared buffers
-     * is in the data directory too.
+     * Does now what autovacuum may do at any time, {@code ANALYZE}, so {@code pg_statistic} holds the most common
+     * values of every column as it would in production (and keeps them after the rows change, until the next
+     * analyze); then writes every dirty page to the relation files ({@code CHECKPOINT}, superuser only: the
+     * embedded server's {@code postgres} user is one) and closes the current WAL segment, so what the server holds
+     * in shared buffers is in the data directory too.
      */
     void flushToDisk() {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("ANALYZE");
             statement.execute("CHECKPOINT");
             statement.execute("SELECT pg_switch_wal()");
         } catch (SQLException e) {
