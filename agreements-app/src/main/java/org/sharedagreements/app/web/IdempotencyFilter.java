@@ -47,9 +47,9 @@ import java.util.Set;
  * {@code Idempotency-Key} on the command endpoints (POST and DELETE under {@code /api/agreements}), for callers
  * with a JWT only: a repeat of the same request (method, path, query, {@code If-Match}, body) within 24 hours is
  * given the first answer again and runs nothing; the same key with another request is 422. Keys belong to the
- * caller ({@code sub}): two callers never share one. The records name the caller by blind index, keep a keyed
- * hash of the request and of the key, and seal the answer under a key derived from the request. A command records its answer in its own transaction (see
- * {@code org.sharedagreements.command.idempotency}); this filter looks the key up before anything runs, hands
+ * caller ({@code sub}): two callers never share one. The records name the caller and the key by blind index,
+ * keep a keyed hash of the request, and seal the answer under a key derived from the request. A command records
+ * its answer in its own transaction (see {@code org.sharedagreements.command.idempotency}); this filter looks the key up before anything runs, hands
  * the key to the command, gives the first answer when the command finds its key answered meanwhile, and records
  * refusals after the fact. Answers of 5xx are never recorded.
  */
