@@ -62,12 +62,16 @@ ALTER TABLE boundary_version ADD COLUMN sealed TEXT;
 COMMENT ON COLUMN boundary_version.sealed IS
     'sealed JSON {category, statement, measure, consequence, proposedBy, acceptedBy, decidedBy, reason}; NULL once erased';
 
--- idempotency_key: the caller by blind index (purpose "idempotency"); the request hash keyed by the blind-index
--- key (a plain SHA-256 lets anyone confirm a guess of what someone wrote); the answer's body sealed under a key
--- derived from the blind-index key and the request itself, so only a repeat of that very request opens it.
+-- idempotency_key: the caller and the key (a client may put anything in it) by blind index; the request hash
+-- keyed by the blind-index key (a plain SHA-256 lets anyone confirm a guess of what someone wrote); the answer's
+-- body sealed under a key derived from the blind-index key and the request itself, so only a repeat of that very
+-- request opens it. Location and ETag stay plain: they hold ids and versions only.
 ALTER TABLE idempotency_key ALTER COLUMN caller TYPE CHAR(43);
 ALTER TABLE idempotency_key ALTER COLUMN request_hash TYPE CHAR(43);
+ALTER TABLE idempotency_key ALTER COLUMN idempotency_key TYPE CHAR(43);
 COMMENT ON COLUMN idempotency_key.caller IS 'blind index (purpose idempotency) of the caller''s JWT sub';
+COMMENT ON COLUMN idempotency_key.idempotency_key IS
+    'blind index (purpose idempotency-key) of the Idempotency-Key header: a client may put anything in it';
 COMMENT ON COLUMN idempotency_key.request_hash IS
     'HMAC (blind index, purpose idempotency-request) of the SHA-256 of method, path, query, If-Match and body: '
     'the same key with another request is 422';

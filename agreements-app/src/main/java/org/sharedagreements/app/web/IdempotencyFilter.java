@@ -47,9 +47,9 @@ import java.util.Set;
  * {@code Idempotency-Key} on the command endpoints (POST and DELETE under {@code /api/agreements}), for callers
  * with a JWT only: a repeat of the same request (method, path, query, {@code If-Match}, body) within 24 hours is
  * given the first answer again and runs nothing; the same key with another request is 422. Keys belong to the
- * caller ({@code sub}): two callers never share one. The records name the caller by blind index, keep a keyed
- * hash of the request and seal the answer under a key derived from the request. A command records its answer in its own transaction (see
- * {@code org.sharedagreements.command.idempotency}); this filter looks the key up before anything runs, hands
+ * caller ({@code sub}): two callers never share one. The records name the caller and the key by blind index,
+ * keep a keyed hash of the request, and seal the answer under a key derived from the request. A command records
+ * its answer in its own transaction (see {@code org.sharedagreements.command.idempotency}); this filter looks the key up before anything runs, hands
  * the key to the command, gives the first answer when the command finds its key answered meanwhile, and records
  * refusals after the fact. Answers of 5xx are never recorded.
  */
@@ -64,6 +64,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     /** The refusals of the command endpoints; each says the request changed nothing, so it is answered again. */
     private static final Set<Integer> REFUSALS = Set.of(400, 403, 404, 409, 412, 415);
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
+    /** The key as stored: whatever a client chose to put in it stays out of the database too. */
+    static final BlindIndex.Purpose KEY = new BlindIndex.Purpose("idempotency-key");
     /** The keyed hash of what a request says: a plain SHA-256 would let anyone confirm a guess of it. */
     static final BlindIndex.Purpose REQUEST = new BlindIndex.Purpose("idempotency-request");
     /** The key a request's answer is sealed under, derived from the request, so only a repeat of it opens it. */
@@ -123,7 +125,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         String caller = blindIndex.index(BlindIndex.Purpose.IDEMPOTENCY, jwt.getToken().getSubject());
         String digest = requestHash(request, body);
-        IdempotentRequest idempotent = new IdempotentRequest(caller, key, blindIndex.index(REQUEST, digest),
+        IdempotentRequest idempotent = new IdempotentRequest(caller, blindIndex.index(KEY, key),
+                blindIndex.index(REQUEST, digest),
                 blindIndex.index(ANSWER, caller + "|" + digest));
         if (answeredFromRecord(records, idempotent, request, response)) {
             return;

@@ -103,14 +103,18 @@ class IdempotentCommandTransactionTest extends ApiTest {
         return blindIndex.index(BlindIndex.Purpose.IDEMPOTENCY, caller);
     }
 
+    private String keyIndex(String key) {
+        return blindIndex.index(new BlindIndex.Purpose("idempotency-key"), key);
+    }
+
     private Map<String, Object> row(String caller, String key) {
         return jdbc.queryForMap("SELECT status, etag, location, body FROM idempotency_key "
-                + "WHERE caller = ? AND idempotency_key = ?", callerIndex(caller), key);
+                + "WHERE caller = ? AND idempotency_key = ?", callerIndex(caller), keyIndex(key));
     }
 
     private long rows(String caller, String key) {
         Long rows = jdbc.queryForObject("SELECT count(*) FROM idempotency_key WHERE caller = ? AND idempotency_key = ?",
-                Long.class, callerIndex(caller), key);
+                Long.class, callerIndex(caller), keyIndex(key));
         return rows == null ? 0 : rows;
     }
 }

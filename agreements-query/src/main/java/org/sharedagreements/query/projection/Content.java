@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.sharedagreements.kernel.Confidential;
+import org.sharedagreements.kernel.BoundaryCategory;
 import org.sharedagreements.kernel.CounsellorId;
+import org.sharedagreements.kernel.RedFlagIndicator;
 import org.sharedagreements.kernel.PartnerId;
 import org.sharedagreements.kernel.PrivateText;
 
@@ -20,6 +22,9 @@ import java.util.Map;
  */
 public final class Content {
 
+    private static final java.util.Set<Class<?>> PERSONAL = java.util.Set.of(PartnerId.class, CounsellorId.class,
+            RedFlagIndicator.class, BoundaryCategory.class);
+
     private Content() {
     }
 
@@ -30,8 +35,11 @@ public final class Content {
         return paths;
     }
 
-    /** The JSON paths of every user id the event names besides its actor (partners, counsellors). */
-    public static List<List<String>> peoplePaths(Object event) {
+    /**
+     * The JSON paths of every user id the event names besides its actor (partners, counsellors), and of its red-flag
+     * indicator and boundary category, which the read models seal whether or not the event marks them confidential.
+     */
+    public static List<List<String>> personalPaths(Object event) {
         List<List<String>> paths = new ArrayList<>();
         collectPeople(event == null ? null : event.getClass(), new ArrayList<>(), paths, 0);
         return paths;
@@ -102,7 +110,7 @@ public final class Content {
         for (RecordComponent component : type.getRecordComponents()) {
             List<String> path = new ArrayList<>(prefix);
             path.add(component.getName());
-            if (component.getType() == PartnerId.class || component.getType() == CounsellorId.class) {
+            if (PERSONAL.contains(component.getType())) {
                 if (depth > 0 || !"actor".equals(component.getName())) {
                     paths.add(List.copyOf(path));
                 }

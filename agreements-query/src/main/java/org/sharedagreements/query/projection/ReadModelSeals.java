@@ -19,9 +19,9 @@ import java.util.Optional;
  * its rows are written in their erased form, holding nothing to seal.
  *
  * <p>The agreement-state document is folded across batches, so while a replay passes the events of an agreement
- * whose key is gone, the document between batches is sealed under a key derived from the blind-index key and the
- * agreement id ({@link #interim}), until its {@code AgreementErased} replaces it with the erased form. The events
- * themselves then carry no content (it reads "[erased]"), so that seal guards only who took part.
+ * whose key is gone, what its outline leaves out is sealed between batches under a key derived from the blind-index
+ * key and the agreement id ({@link #interim}), until its {@code AgreementErased} drops it. The events themselves
+ * then carry no content (it reads "[erased]"), so that seal guards only who took part.
  */
 @QuerySide
 @Component

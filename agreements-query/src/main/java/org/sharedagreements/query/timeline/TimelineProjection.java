@@ -53,10 +53,10 @@ public record TimelineProjection(TimelineRepository timeline, ProjectionProgress
                 event.actor() == null ? null : event.actor().value(), TimelineSummaries.of(event), data, null);
     }
 
-    /** What of an event's fields the timeline seals: its content and the user ids it names. */
+    /** What of an event's fields the timeline seals: its content, the user ids it names, indicator and category. */
     static List<List<String>> sealedPaths(AgreementEvent event) {
         List<List<String>> paths = new ArrayList<>(Content.paths(event));
-        paths.addAll(Content.peoplePaths(event));
+        paths.addAll(Content.personalPaths(event).stream().filter(path -> !paths.contains(path)).toList());
         return paths;
     }
 
