@@ -99,6 +99,12 @@ public class AgreementAccess {
         jdbc.update("DELETE FROM agreement_access");
     }
 
+    /** Deletes every row but those of erased agreements (see the agreement-state projection's reset). */
+    public void deleteAllButErased() {
+        jdbc.update("DELETE FROM agreement_access a WHERE NOT EXISTS (SELECT 1 FROM agreement_state s "
+                + "WHERE s.agreement_id = a.agreement_id AND s.status = 'ERASED')");
+    }
+
     /** Where the person stands with the agreement and how far the projections got with it, in one round trip. */
     Lookup lookup(AgreementId agreementId, String userId) {
         return jdbc.queryForObject("""

@@ -7,7 +7,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.sharedagreements.kernel.AgreementEvent;
 import org.sharedagreements.kernel.AgreementId;
-import org.sharedagreements.kernel.Confidential;
+import org.sharedagreements.kernel.ErasedPerson;
 import org.sharedagreements.kernel.access.AccessRole;
 import org.sharedagreements.kernel.membership.AgreementStatus;
 import org.sharedagreements.query.QuerySide;
@@ -48,9 +48,14 @@ public record AgreementStateProjection(AgreementStateRepository states, Agreemen
                 batch -> batch.apply(event, sequence, at));
     }
 
+    /**
+     * Empties the read models for a replay, except who may see the erased agreements: their events no longer open
+     * to the user ids, so a replay could not find their partners again (it folds them with stand-ins, which
+     * {@link Folding} never writes as access), and the rows, which hold only blind indexes, are kept as they are.
+     */
     @ResetHandler
     public void reset() {
-        access.deleteAll();
+        access.deleteAllButErased();
         states.deleteAll();
         progress.clear(Projections.AGREEMENT_STATE);
     }
@@ -100,7 +105,7 @@ public record AgreementStateProjection(AgreementStateRepository states, Agreemen
         /** False once the document names people as erased: who may see the agreement then stays as it was. */
         private boolean namesEveryone(List<AgreementAccess.Entry> entries) {
             return state.status != AgreementStatus.ERASED && entries.stream()
-                    .allMatch(e -> e.userId() != null && !Confidential.ERASED.equals(e.userId()));
+                    .allMatch(e -> e.userId() != null && !ErasedPerson.is(e.userId()));
         }
 
         boolean titleChanged() {
