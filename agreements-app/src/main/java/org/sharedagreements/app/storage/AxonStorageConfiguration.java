@@ -1,23 +1,35 @@
 package org.sharedagreements.app.storage;
 
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.serialization.Serializer;
+import org.sharedagreements.sealing.CheckpointSigner;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Clock;
+
 /**
- * Axon's JDBC auto-configuration builds the event storage engine and token store; this only adjusts what does
- * not fit PostgreSQL out of the box.
+ * Axon's JDBC auto-configuration builds the token store; this adjusts what does not fit PostgreSQL out of the box,
+ * and builds the event storage engine itself.
  * <ul>
+ *   <li>The engine: Axon's {@link JdbcEventStorageEngine}, configured as the auto-configuration would, but the
+ *   {@link CheckpointingEventStorageEngine} subclass, which signs a checkpoint of every agreement's new head in
+ *   the transaction of each append (the auto-configuration offers no hook after the insert).</li>
  *   <li>The schemas: Axon's JDBC defaults are camelCase names, which PostgreSQL folds to lower case; ours are the
  *   snake_case tables of {@code V1__event_store.sql}.</li>
  *   <li>Duplicate keys: pgjdbc reports a unique violation as SQLState 23505, which Axon's default resolver does not
@@ -50,6 +62,28 @@ public class AxonStorageConfiguration {
                 .sequenceNumberColumn("sequence_number")
                 .typeColumn("type")
                 .build();
+    }
+
+    /** As {@code JdbcAutoConfiguration#eventStorageEngine} builds it, with checkpoints (see the class comment). */
+    @Bean
+    public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+                                                 PersistenceExceptionResolver persistenceExceptionResolver,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 org.axonframework.config.Configuration configuration,
+                                                 ConnectionProvider connectionProvider,
+                                                 TransactionManager transactionManager,
+                                                 EventSchema eventSchema,
+                                                 CheckpointSigner checkpointSigner) {
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema);
+        return new CheckpointingEventStorageEngine(builder, transactionManager, checkpointSigner, Clock.systemUTC());
     }
 
     @Bean
