@@ -3,6 +3,7 @@ package org.sharedagreements.query.integrity;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.ArrayList;
 import java.util.Base64;
@@ -21,6 +22,7 @@ import java.util.Map;
 @JsonPropertyOrder({"agreementId", "events", "headHash", "checkpoints"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ChainExport(String agreementId, List<Event> events, String headHash,
+                          @Schema(description = "every signed checkpoint of the agreement, in sequence order")
                           List<SignedCheckpoint> checkpoints) {
 
     /**
@@ -30,6 +32,8 @@ public record ChainExport(String agreementId, List<Event> events, String headHas
     @JsonPropertyOrder({"sequence", "type", "at", "payloadDigest", "prevHash", "hash", "payload", "data"})
     public record Event(long sequence, String type, String at, String payloadDigest, String prevHash, String hash,
                         @JsonInclude(JsonInclude.Include.NON_NULL) String payload,
+                        @Schema(description = "partners' export only: the event as the timeline shows it, content "
+                                + "opened; not covered by the hash (verify from payload)")
                         @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode data) {
     }
 

@@ -2,6 +2,7 @@ package org.sharedagreements.query.integrity;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The verdict on one agreement's chain, in the contract's shape, with two fields added: how many signed
@@ -13,7 +14,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
         "lastValidCheckpoint"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Verification(boolean valid, long eventCount, String headHash, Long firstInvalidSequence, String reason,
-                           long checkpointCount, SignedCheckpoint lastValidCheckpoint) {
+                           @Schema(description = "how many signed checkpoints are stored for the agreement")
+                           long checkpointCount,
+                           @Schema(description = "the last checkpoint that is signed by the published key and still "
+                                   + "matches the stored chain; null when none does")
+                           SignedCheckpoint lastValidCheckpoint) {
 
     static Verification valid(long eventCount, String headHash) {
         return new Verification(true, eventCount, headHash, null, null, 0, null);
