@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Recomputes an agreement's chain from its stored events (in the order of their sequence numbers) and checks it
@@ -42,9 +43,15 @@ public final class ChainVerifier {
     /** The formula and every checkpoint, with the key that must have signed them. */
     public static Verification verify(String agreementId, List<StoredEvent> events,
                                       List<StoredCheckpoint> checkpoints, CheckpointVerifier key) {
+        return verify(agreementId, events, checkpoints, key::verifies);
+    }
+
+    /** As above, with {@code genuine} saying whether the published key signed a checkpoint. */
+    static Verification verify(String agreementId, List<StoredEvent> events, List<StoredCheckpoint> checkpoints,
+                               Predicate<Checkpoint> genuine) {
         List<StoredCheckpoint> ordered = checkpoints.stream().sorted(IN_SEQUENCE).toList();
         Failure formula = formula(agreementId, events);
-        Anchoring anchoring = anchor(agreementId, events, ordered, key);
+        Anchoring anchoring = anchor(agreementId, events, ordered, genuine);
         Failure failure = formula == null ? anchoring.failure
                 : anchoring.failure == null || formula.sequence <= anchoring.failure.sequence ? formula
                 : anchoring.failure;
@@ -77,7 +84,7 @@ public final class ChainVerifier {
     }
 
     private static Anchoring anchor(String agreementId, List<StoredEvent> events, List<StoredCheckpoint> checkpoints,
-                                    CheckpointVerifier key) {
+                                    Predicate<Checkpoint> genuine) {
         UUID agreement = UUID.fromString(agreementId);
         Map<Long, String> storedHashes = new HashMap<>();
         events.forEach(event -> storedHashes.putIfAbsent(event.sequence(), event.storedHash()));
@@ -87,7 +94,7 @@ public final class ChainVerifier {
         for (StoredCheckpoint stored : checkpoints) {
             long next = anchored + 1;
             Checkpoint claimed = stored.claimed(agreement);
-            if (claimed == null || !key.verifies(claimed)) {
+            if (claimed == null || !genuine.test(claimed)) {
                 return new Anchoring(anchor, new Failure(next, "the checkpoint of sequence " + stored.sequence()
                         + " is not signed by the published checkpoint key"));
             }

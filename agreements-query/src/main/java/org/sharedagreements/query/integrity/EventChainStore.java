@@ -35,14 +35,15 @@ public class EventChainStore {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
-    private final CheckpointVerifier checkpointKey;
+    private final VerifiedCheckpoints genuine;
     private final ObjectProvider<MeterRegistry> meters;
 
     public EventChainStore(JdbcTemplate jdbc, PlatformTransactionManager transactions,
                            CheckpointVerifier checkpointKey, ObjectProvider<MeterRegistry> meters) {
         this.meters = meters;
         this.jdbc = Objects.requireNonNull(jdbc, "the event chain store needs a JdbcTemplate");
-        this.checkpointKey = Objects.requireNonNull(checkpointKey, "the event chain store needs the checkpoint key");
+        this.genuine = new VerifiedCheckpoints(Objects.requireNonNull(checkpointKey,
+                "the event chain store needs the checkpoint key"));
         this.snapshot = new TransactionTemplate(Objects.requireNonNull(transactions,
                 "the event chain store needs a transaction manager"));
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -124,8 +125,7 @@ public class EventChainStore {
     public Verification verify(VisibleAgreement agreement) {
         String agreementId = agreement.agreementId().toString();
         StoredChain chain = chain(agreement);
-        Verification verification = ChainVerifier.verify(agreementId, chain.events(), chain.checkpoints(),
-                checkpointKey);
+        Verification verification = ChainVerifier.verify(agreementId, chain.events(), chain.checkpoints(), genuine);
         if (!verification.valid()) {
             meters.ifAvailable(registry -> registry.counter(FAILURES).increment());
         }
