@@ -163,6 +163,27 @@ class CheckpointTamperTest extends ApiTest {
     }
 
     @Test
+    void anAppendWhoseCheckpointCannotBeStoredIsNotStoredEither() {
+        Couple couple = Couple.formed(api, unique("cp-cal"), unique("cp-dee"));
+        // a row already where the next append's checkpoint goes: its insert fails, in the append's transaction
+        Checkpoint squatter = CheckpointSigner.fromBase64(CheckpointSigner.generateSeedBase64())
+                .sign(UUID.fromString(couple.agreementId), 3, "0".repeat(64), Instant.now());
+        try (FullDatabaseRights rights = FullDatabaseRights.over(jdbc, couple.agreementId)) {
+            rights.run("INSERT INTO chain_checkpoint VALUES ('" + couple.agreementId + "', 3, '"
+                    + squatter.headHash() + "', now(), '" + squatter.keyId() + "', '" + squatter.signature() + "')");
+
+            Api.Response refused = couple.first.post(couple.path("/red-flags"), Map.of("indicator", "STRESS"));
+
+            assertThat(refused.status()).as(refused.toString()).isGreaterThanOrEqualTo(500);
+            assertThat(storedEvents(couple.agreementId)).as("the event rolled back with its checkpoint").isEqualTo(3);
+        }
+        Api.Response raised = couple.first.post(couple.path("/red-flags"), Map.of("indicator", "STRESS"));
+        assertThat(raised.status()).as(raised.toString()).isEqualTo(201);
+        assertThat(raised.version()).isEqualTo(3);
+        assertThat(verification(couple).path("valid").asBoolean()).isTrue();
+    }
+
+    @Test
     void theCheckpointKeyIsServedToEveryAuthenticatedRoleAndToNobodyElse() {
         for (Api.Caller caller : List.of(api.as(unique("pat")), api.as(unique("dr")), api.as(unique("aud"), "auditor"),
                 api.as(unique("op"), "operator"))) {
