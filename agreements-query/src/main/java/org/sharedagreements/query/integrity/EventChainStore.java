@@ -60,9 +60,11 @@ public class EventChainStore {
     }
 
     private List<StoredCheckpoint> checkpoints(String agreementId) {
-        return jdbc.query(CHECKPOINTS, (rs, n) -> new StoredCheckpoint(rs.getLong(1), trimmed(rs.getString(2)),
-                rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4), rs.getString(5)),
-                UUID.fromString(agreementId));
+        return jdbc.query(CHECKPOINTS, (rs, n) -> {
+            OffsetDateTime signedAt = rs.getObject(3, OffsetDateTime.class);
+            return new StoredCheckpoint(rs.getLong(1), trimmed(rs.getString(2)),
+                    signedAt == null ? null : signedAt.toInstant(), rs.getString(4), rs.getString(5));
+        }, UUID.fromString(agreementId));
     }
 
     private static String trimmed(String text) {

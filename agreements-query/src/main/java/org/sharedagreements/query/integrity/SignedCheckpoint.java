@@ -17,6 +17,6 @@ public record SignedCheckpoint(String agreementId, long sequence, String headHas
 
     static SignedCheckpoint of(String agreementId, StoredCheckpoint stored) {
         return new SignedCheckpoint(agreementId, stored.sequence(), stored.headHash(),
-                HashChain.at(stored.signedAt()), stored.keyId(), stored.signature());
+                stored.signedAt() == null ? null : HashChain.at(stored.signedAt()), stored.keyId(), stored.signature());
     }
 }
