@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.sharedagreements.app.config.LocalSecretFile;
 import org.sharedagreements.sealing.BlindIndex;
 import org.sharedagreements.sealing.CheckpointSigner;
+import org.sharedagreements.sealing.CheckpointVerifier;
 import org.sharedagreements.sealing.MasterKeyring;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -68,6 +69,12 @@ public class CryptoConfiguration {
         return CheckpointSigner.fromBase64(secret(settings.checkpointSigningKey(),
                 settings.localCheckpointSigningKeyFile(), CheckpointSigner::generateSeedBase64,
                 "checkpoint signing key", "AGREEMENTS_CRYPTO_CHECKPOINT_SIGNING_KEY", environment));
+    }
+
+    /** What verification checks checkpoints with: the signer's public key (nothing secret). */
+    @Bean
+    public CheckpointVerifier checkpointVerifier(CheckpointSigner signer) {
+        return signer.verifier();
     }
 
     private static String secret(String setting, Path localFile, Supplier<String> generator,

@@ -16,16 +16,22 @@ import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.sharedagreements.app.crypto.DataKeyStore;
 import org.sharedagreements.app.crypto.SealedSnapshotSerializer;
+import org.sharedagreements.sealing.CheckpointSigner;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Clock;
+
 /**
- * Axon's JDBC auto-configuration builds the event storage engine and token store; this only adjusts what does
- * not fit PostgreSQL out of the box.
+ * Axon's JDBC auto-configuration builds the token store; this adjusts what does not fit PostgreSQL out of the box,
+ * and builds the event storage engine itself.
  * <ul>
+ *   <li>The engine: Axon's {@link JdbcEventStorageEngine}, configured as the auto-configuration would, but the
+ *   {@link CheckpointingEventStorageEngine} subclass, which signs a checkpoint of every agreement's new head in
+ *   the transaction of each append (the auto-configuration offers no hook after the insert).</li>
  *   <li>The schemas: Axon's JDBC defaults are camelCase names, which PostgreSQL folds to lower case; ours are the
  *   snake_case tables of {@code V1__event_store.sql}.</li>
  *   <li>Duplicate keys: pgjdbc reports a unique violation as SQLState 23505, which Axon's default resolver does not
@@ -60,6 +66,32 @@ public class AxonStorageConfiguration {
                 .build();
     }
 
+    /**
+     * As {@code JdbcAutoConfiguration#eventStorageEngine} builds it, with checkpoints (see the class comment) and
+     * with snapshots sealed under their agreement's data key ({@link SealedSnapshotSerializer}): a snapshot is the
+     * aggregate's state, partner and counsellor ids included.
+     */
+    @Bean
+    public EventStorageEngine eventStorageEngine(@Qualifier("serializer") Serializer defaultSerializer,
+                                                 PersistenceExceptionResolver persistenceExceptionResolver,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 org.axonframework.config.Configuration configuration,
+                                                 ConnectionProvider connectionProvider,
+                                                 TransactionManager transactionManager,
+                                                 EventSchema eventSchema,
+                                                 CheckpointSigner checkpointSigner, DataKeyStore keys) {
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
+                .snapshotSerializer(new SealedSnapshotSerializer(defaultSerializer, keys))
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema);
+        return new CheckpointingEventStorageEngine(builder, transactionManager, checkpointSigner, Clock.systemUTC());
+    }
+
     @Bean
     public TokenSchema tokenSchema() {
         return TokenSchema.builder()
@@ -70,31 +102,6 @@ public class AxonStorageConfiguration {
                 .setTokenTypeColumn("token_type")
                 .setTimestampColumn("timestamp")
                 .setOwnerColumn("owner")
-                .build();
-    }
-
-    /**
-     * Axon's JDBC event storage engine as its auto-configuration builds it, but with snapshots sealed under their
-     * agreement's data key ({@link SealedSnapshotSerializer}): a snapshot is the aggregate's state, partner and
-     * counsellor ids included.
-     */
-    @Bean
-    public EventStorageEngine eventStorageEngine(@Qualifier("serializer") Serializer serializer,
-                                                 PersistenceExceptionResolver persistenceExceptionResolver,
-                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                 org.axonframework.config.Configuration configuration,
-                                                 ConnectionProvider connectionProvider,
-                                                 TransactionManager transactionManager, EventSchema eventSchema,
-                                                 DataKeyStore keys) {
-        return JdbcEventStorageEngine.builder()
-                .snapshotSerializer(new SealedSnapshotSerializer(serializer, keys))
-                .upcasterChain(configuration.upcasterChain())
-                .persistenceExceptionResolver(persistenceExceptionResolver)
-                .eventSerializer(eventSerializer)
-                .snapshotFilter(configuration.snapshotFilter())
-                .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
-                .schema(eventSchema)
                 .build();
     }
 

@@ -93,7 +93,8 @@ class HashChainTamperTest extends ApiTest {
         return new Verification(body.path("valid").asBoolean(), body.path("eventCount").asLong(),
                 body.path("headHash").isNull() ? null : body.path("headHash").asText(),
                 body.path("firstInvalidSequence").isNull() ? null : body.path("firstInvalidSequence").asLong(),
-                body.path("reason").isNull() ? null : body.path("reason").asText());
+                body.path("reason").isNull() ? null : body.path("reason").asText(),
+                body.path("checkpointCount").asLong(), null);
     }
 
     private Couple sixEvents(String first, String second) {

@@ -97,12 +97,12 @@ public class AuditController {
         return reads.forAuditors(caller, agreementId, minVersion).thenApply(chain::verify);
     }
 
-    /** The export without payloads: sequence, type, at, payload digest, links and hashes, still verifiable. */
+    /** The export without payloads: sequence, type, at, payload digest, links, hashes and checkpoints, still verifiable. */
     @GetMapping("/{a}/export")
     public CompletableFuture<ChainExport> export(@Gated(audit = true) Caller caller,
                                                  @PathVariable("a") AgreementId agreementId,
                                                  @RequestParam(value = "minVersion", required = false) @WholeNumber String minVersion) {
         return reads.forAuditors(caller, agreementId, minVersion).thenApply(visible ->
-                ChainExport.redacted(visible.agreementId().toString(), chain.events(visible)));
+                ChainExport.redacted(visible.agreementId().toString(), chain.chain(visible)));
     }
 }

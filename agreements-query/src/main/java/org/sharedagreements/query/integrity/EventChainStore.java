@@ -3,16 +3,23 @@ package org.sharedagreements.query.integrity;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.sharedagreements.query.QuerySide;
 import org.sharedagreements.query.access.VisibleAgreement;
+import org.sharedagreements.sealing.CheckpointVerifier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
- * Reads agreements' events exactly as stored in Axon's event table, with the hash the database stored with each.
- * Every read of that table by the integrity and audit endpoints lives here; nothing here writes to it.
+ * Reads agreements' events exactly as stored in Axon's event table, with the hash the database stored with each,
+ * and their signed checkpoints ({@code chain_checkpoint}, written by the storage engine as events are appended).
+ * Every read of those tables by the integrity and audit endpoints lives here; nothing here writes to them.
  */
 @QuerySide
 @Repository
@@ -23,12 +30,45 @@ public class EventChainStore {
 
     static final String FAILURES = "agreements.verification.failures";
 
+    private static final String CHECKPOINTS = "SELECT sequence_number, head_hash, signed_at, key_id, signature "
+            + "FROM chain_checkpoint WHERE agreement_id = ? ORDER BY sequence_number";
+
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate snapshot;
+    private final VerifiedCheckpoints genuine;
     private final ObjectProvider<MeterRegistry> meters;
 
-    public EventChainStore(JdbcTemplate jdbc, ObjectProvider<MeterRegistry> meters) {
+    public EventChainStore(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                           CheckpointVerifier checkpointKey, ObjectProvider<MeterRegistry> meters) {
         this.meters = meters;
         this.jdbc = Objects.requireNonNull(jdbc, "the event chain store needs a JdbcTemplate");
+        this.genuine = new VerifiedCheckpoints(Objects.requireNonNull(checkpointKey,
+                "the event chain store needs the checkpoint key"));
+        this.snapshot = new TransactionTemplate(Objects.requireNonNull(transactions,
+                "the event chain store needs a transaction manager"));
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.snapshot.setReadOnly(true);
+    }
+
+    /**
+     * Every stored event and checkpoint of the agreement, in sequence order, read in one snapshot (PostgreSQL's
+     * repeatable read): an append that commits between the two reads shows in neither.
+     */
+    public StoredChain chain(VisibleAgreement agreement) {
+        String agreementId = agreement.agreementId().toString();
+        return snapshot.execute(status -> new StoredChain(events(agreementId), checkpoints(agreementId)));
+    }
+
+    private List<StoredCheckpoint> checkpoints(String agreementId) {
+        return jdbc.query(CHECKPOINTS, (rs, n) -> {
+            OffsetDateTime signedAt = rs.getObject(3, OffsetDateTime.class);
+            return new StoredCheckpoint(rs.getLong(1), trimmed(rs.getString(2)),
+                    signedAt == null ? null : signedAt.toInstant(), rs.getString(4), rs.getString(5));
+        }, UUID.fromString(agreementId));
+    }
+
+    private static String trimmed(String text) {
+        return text == null ? null : text.trim();
     }
 
     /** Every stored event of the agreement in sequence order. */
@@ -80,10 +120,14 @@ public class EventChainStore {
                 }, after == null ? "" : after, limit);
     }
 
-    /** Verifies the agreement's chain; a chain that does not verify is counted ({@value #FAILURES}), for alerting. */
+    /**
+     * Verifies the agreement's chain against the formula and its signed checkpoints (see {@link ChainVerifier}); a
+     * chain that does not verify is counted ({@value #FAILURES}), for alerting.
+     */
     public Verification verify(VisibleAgreement agreement) {
         String agreementId = agreement.agreementId().toString();
-        Verification verification = ChainVerifier.verify(agreementId, events(agreementId));
+        StoredChain chain = chain(agreement);
+        Verification verification = ChainVerifier.verify(agreementId, chain.events(), chain.checkpoints(), genuine);
         if (!verification.valid()) {
             meters.ifAvailable(registry -> registry.counter(FAILURES).increment());
         }

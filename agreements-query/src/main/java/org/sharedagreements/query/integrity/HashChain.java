@@ -39,6 +39,11 @@ public final class HashChain {
         }
     }
 
+    /** An instant as the formula (and a checkpoint's {@code signedAt}) writes it: ISO-8601 UTC with milliseconds. */
+    public static String at(Instant instant) {
+        return MILLIS.format(instant.truncatedTo(ChronoUnit.MILLIS));
+    }
+
     static String sha256Hex(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
