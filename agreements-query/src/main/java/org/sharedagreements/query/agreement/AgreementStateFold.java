@@ -362,7 +362,8 @@ public final class AgreementStateFold {
             // an erased agreement's events no longer say which counsellor: what they did goes nowhere
             return new AgreementState.Counsellor();
         }
-        return found(counsellor, "counsellor", counsellorId, s);
+        // the message may reach a dead letter's cause: it names no one
+        return found(counsellor, "counsellor", "(the one the event names)", s);
     }
 
     /** An event about something the agreement never had means the stream is not what the fold expects: fail loudly. */

@@ -30,6 +30,9 @@ import org.sharedagreements.query.projection.Projections;
 import org.sharedagreements.query.projection.ReadModelSeals;
 import org.sharedagreements.query.support.ReadModelDatabase;
 import org.sharedagreements.query.support.TestSeals;
+import org.sharedagreements.sealing.InMemoryAgreementKeys;
+import org.sharedagreements.kernel.membership.AgreementErased;
+import org.sharedagreements.kernel.BoundaryId;
 import org.sharedagreements.query.support.Story;
 import org.sharedagreements.query.timeline.TimelineSignals;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,6 +53,7 @@ import static org.sharedagreements.query.support.Story.BEN;
 class AgreementStateProjectionTest {
 
     private JdbcTemplate jdbc;
+    private InMemoryAgreementKeys keys;
     private AgreementStateRepository states;
     private AgreementAccess access;
     private ProjectionProgress progress;
@@ -59,7 +63,8 @@ class AgreementStateProjectionTest {
     @BeforeEach
     void emptyReadSide() {
         jdbc = ReadModelDatabase.emptied();
-        ReadModelSeals seals = TestSeals.fresh();
+        keys = new InMemoryAgreementKeys();
+        ReadModelSeals seals = TestSeals.with(keys);
         states = new AgreementStateRepository(jdbc, seals);
         access = new AgreementAccess(jdbc, TestSeals.BLIND_INDEX);
         progress = new ProjectionProgress(jdbc);
@@ -70,6 +75,40 @@ class AgreementStateProjectionTest {
     @AfterEach
     void closeGate() {
         gate.destroy();
+    }
+
+    @Test
+    void erasureNeedsNoKeyAndLeavesTheErasedDocumentWithoutCiphertextForItsPartners() {
+        BoundaryId boundary = BoundaryId.random();
+        Story story = Story.formed().activeBoundary(boundary, Story.terms("Very private", "P30D"));
+        feed(story);
+        assertThat(jdbc.queryForObject("SELECT document::text || title || sealed FROM agreement_state", String.class))
+                .as("stored sealed").doesNotContain("Very private").doesNotContain("\"ada\"").contains("s1:");
+        assertThat(states.find(story.agreementId).orElseThrow().boundary(boundary.toString()).terms.statement)
+                .as("opened").isEqualTo("Very private");
+
+        // as in the service: the key is destroyed when AgreementErased is stored, before any projection sees it
+        keys.destroy(story.agreementId.value());
+        story.then(new AgreementErased(story.agreementId, ADA));
+        projection.on(story.last().event(), story.last().sequence(), story.last().at());
+
+        String erased = document(story);
+        AgreementState state = states.find(story.agreementId).orElseThrow();
+        assertThat(state.status).isEqualTo(AgreementStatus.ERASED);
+        assertThat(state.partners).hasSize(2).allMatch(p -> p.partnerId.equals("[erased]"));
+        assertThat(state.boundary(boundary.toString()).terms.statement).isEqualTo("[erased]");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM agreement_state WHERE title IS NULL AND sealed IS NULL "
+                + "AND document::text NOT LIKE '%s1:%'", Long.class)).as("no ciphertext left").isEqualTo(1);
+        assertThat(seenAs(story.agreementId, Caller.of("ada"))).as("its partners still find it")
+                .contains(AccessRole.PARTNER);
+
+        // a replay passes the same events with the key gone, in batches of one, and ends where the live fold did
+        projection.reset();
+        feed(story);
+        assertThat(document(story)).isEqualTo(erased);
+        assertThat(seenAs(story.agreementId, Caller.of("ben"))).contains(AccessRole.PARTNER);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM agreement_state WHERE sealed IS NULL", Long.class))
+                .isEqualTo(1);
     }
 
     /** How the gate lets the caller see the agreement through the partners' endpoints, if at all. */
