@@ -8,6 +8,8 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.sharedagreements.sealing.Checkpoint;
 import org.sharedagreements.sealing.CheckpointSigner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,8 +42,11 @@ import java.util.UUID;
  */
 public class CheckpointingEventStorageEngine extends JdbcEventStorageEngine {
 
-    private static final String HEADS = "SELECT aggregate_identifier, sequence_number, hash FROM domain_event_entry "
-            + "WHERE (aggregate_identifier, sequence_number) IN (";
+    private static final Logger LOG = LoggerFactory.getLogger(CheckpointingEventStorageEngine.class);
+    /** Each new head's hash, and the sequence of the agreement's last checkpoint before this append (null: none). */
+    private static final String HEADS = "SELECT e.aggregate_identifier, e.sequence_number, e.hash, "
+            + "(SELECT max(c.sequence_number) FROM chain_checkpoint c WHERE c.agreement_id = e.aggregate_identifier::uuid) "
+            + "FROM domain_event_entry e WHERE (e.aggregate_identifier, e.sequence_number) IN (";
     private static final String INSERT = "INSERT INTO chain_checkpoint "
             + "(agreement_id, sequence_number, head_hash, signed_at, key_id, signature) VALUES (?, ?, ?, ?, ?, ?)";
 
@@ -73,7 +78,7 @@ public class CheckpointingEventStorageEngine extends JdbcEventStorageEngine {
             super.appendEvents(events, serializer);
             Map<String, Long> heads = heads(events);
             if (!heads.isEmpty()) {
-                checkpoint(heads);
+                checkpoint(heads, firsts(events));
             }
         });
     }
@@ -89,6 +94,17 @@ public class CheckpointingEventStorageEngine extends JdbcEventStorageEngine {
         return heads;
     }
 
+    /** The first sequence appended to each agreement. */
+    static Map<String, Long> firsts(List<? extends EventMessage<?>> events) {
+        Map<String, Long> firsts = new LinkedHashMap<>();
+        for (EventMessage<?> event : events) {
+            if (event instanceof DomainEventMessage<?> domain && isAgreementId(domain.getAggregateIdentifier())) {
+                firsts.merge(domain.getAggregateIdentifier(), domain.getSequenceNumber(), Math::min);
+            }
+        }
+        return firsts;
+    }
+
     private static boolean isAgreementId(String identifier) {
         if (identifier == null) {
             return false;
@@ -100,18 +116,35 @@ public class CheckpointingEventStorageEngine extends JdbcEventStorageEngine {
         }
     }
 
-    private void checkpoint(Map<String, Long> heads) {
+    /**
+     * Signs the new head of each agreement, unless the agreement's last checkpoint is not at the event just before
+     * this append: then someone outside the service changed its chain (appended events, or deleted checkpoints
+     * along with the events they covered), and signing the new head would vouch for their events too. The append
+     * is stored unsigned, so verification keeps naming the first event no checkpoint vouches for, and it is logged.
+     */
+    private void checkpoint(Map<String, Long> heads, Map<String, Long> firsts) {
         Instant signedAt = clock.instant();
         try (Connection connection = getConnection()) {
             List<Checkpoint> checkpoints = new ArrayList<>(heads.size());
-            for (Map.Entry<String, String> head : headHashes(connection, heads).entrySet()) {
-                String[] position = head.getKey().split("@", 2);
-                checkpoints.add(signer.sign(UUID.fromString(position[0]), Long.parseLong(position[1]),
-                        head.getValue(), signedAt));
-            }
-            if (checkpoints.size() != heads.size()) {
+            Map<String, Head> found = headHashes(connection, heads);
+            if (found.size() != heads.size()) {
                 throw new EventStoreException("the chain trigger stored no hash for the head of " + heads.keySet()
                         + ": no checkpoint can be signed");
+            }
+            for (Map.Entry<String, Head> head : found.entrySet()) {
+                String[] position = head.getKey().split("@", 2);
+                long first = firsts.get(position[0]);
+                Long anchored = head.getValue().lastCheckpoint();
+                if (anchored == null ? first != 0 : anchored != first - 1) {
+                    LOG.warn("Not signing agreement {} at {}: its last checkpoint is at {}, not at {}; its chain was "
+                            + "changed outside the service", position[0], position[1], anchored, first - 1);
+                    continue;
+                }
+                checkpoints.add(signer.sign(UUID.fromString(position[0]), Long.parseLong(position[1]),
+                        head.getValue().hash(), signedAt));
+            }
+            if (checkpoints.isEmpty()) {
+                return;
             }
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (Checkpoint checkpoint : checkpoints) {
@@ -130,10 +163,14 @@ public class CheckpointingEventStorageEngine extends JdbcEventStorageEngine {
         }
     }
 
+    /** A new head's stored hash, and the sequence of the agreement's last checkpoint before it (null: none). */
+    private record Head(String hash, Long lastCheckpoint) {
+    }
+
     /** {@code "agreementId@sequence"} to the stored hash of that event, for every head that has one; one query. */
-    private static Map<String, String> headHashes(Connection connection, Map<String, Long> heads) throws SQLException {
+    private static Map<String, Head> headHashes(Connection connection, Map<String, Long> heads) throws SQLException {
         String sql = HEADS + String.join(", ", Collections.nCopies(heads.size(), "(?, ?)")) + ")";
-        Map<String, String> hashes = new LinkedHashMap<>();
+        Map<String, Head> hashes = new LinkedHashMap<>();
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             int parameter = 1;
             for (Map.Entry<String, Long> head : heads.entrySet()) {
@@ -144,7 +181,9 @@ public class CheckpointingEventStorageEngine extends JdbcEventStorageEngine {
                 while (rows.next()) {
                     String hash = rows.getString(3);
                     if (hash != null) {
-                        hashes.put(rows.getString(1) + "@" + rows.getLong(2), hash.trim());
+                        long last = rows.getLong(4);
+                        Long lastCheckpoint = rows.wasNull() ? null : last;
+                        hashes.put(rows.getString(1) + "@" + rows.getLong(2), new Head(hash.trim(), lastCheckpoint));
                     }
                 }
             }

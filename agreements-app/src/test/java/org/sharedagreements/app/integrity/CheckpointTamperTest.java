@@ -128,6 +128,32 @@ class CheckpointTamperTest extends ApiTest {
         assertThat(verification(couple).path("valid").asBoolean()).as("restored").isTrue();
     }
 
+    /**
+     * Whoever rewrites events and deletes the checkpoints that would betray them gets no help from the service: the
+     * next command's append does not follow a checkpoint, so it is stored unsigned and the rewrite stays visible.
+     */
+    @Test
+    void aRewriteWhoseCheckpointsWereDeletedTooIsNotVouchedForByTheNextCommand() {
+        Couple couple = sixEvents();
+        String id = couple.agreementId;
+        try (FullDatabaseRights rights = FullDatabaseRights.over(jdbc, id)) {
+            rights.run("UPDATE domain_event_entry SET time_stamp = '" + Instant.now().minusSeconds(5)
+                            + "' WHERE aggregate_identifier = '" + id + "' AND sequence_number = 5",
+                    "DELETE FROM chain_checkpoint WHERE agreement_id = '" + id + "' AND sequence_number >= 4",
+                    FullDatabaseRights.recomputeEveryHash(id));
+            assertThat(formulaAlone(couple)).isNull();
+            assertInvalidAt(couple, 4, "not covered by a signed checkpoint");
+
+            Api.Response raised = couple.first.post(couple.path("/red-flags"), Map.of("indicator", "STRESS"));
+            assertThat(raised.status()).as(raised.toString()).isEqualTo(201);
+
+            assertThat(storedEvents(id)).isEqualTo(7);
+            assertThat(checkpointSequences(couple)).as("the append after the rewrite is not signed")
+                    .containsExactly(0L, 1L, 2L, 3L);
+            assertInvalidAt(couple, 4, "not covered by a signed checkpoint");
+        }
+    }
+
     @Test
     void aCheckpointForgedWithAnotherKeyOrChangedAfterSigningIsFound() {
         Couple couple = sixEvents();
@@ -165,17 +191,21 @@ class CheckpointTamperTest extends ApiTest {
     @Test
     void anAppendWhoseCheckpointCannotBeStoredIsNotStoredEither() {
         Couple couple = Couple.formed(api, unique("cp-cal"), unique("cp-dee"));
-        // a row already where the next append's checkpoint goes: its insert fails, in the append's transaction
-        Checkpoint squatter = CheckpointSigner.fromBase64(CheckpointSigner.generateSeedBase64())
-                .sign(UUID.fromString(couple.agreementId), 3, "0".repeat(64), Instant.now());
-        try (FullDatabaseRights rights = FullDatabaseRights.over(jdbc, couple.agreementId)) {
-            rights.run("INSERT INTO chain_checkpoint VALUES ('" + couple.agreementId + "', 3, '"
-                    + squatter.headHash() + "', now(), '" + squatter.keyId() + "', '" + squatter.signature() + "')");
-
+        // the next checkpoint of this agreement fails to insert, in the append's transaction
+        String refuse = "refuse_checkpoint_" + couple.agreementId.replace("-", "");
+        jdbc.execute("CREATE FUNCTION " + refuse + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                + "IF NEW.agreement_id = '" + couple.agreementId + "' THEN RAISE EXCEPTION 'no checkpoint here'; "
+                + "END IF; RETURN NEW; END $$");
+        jdbc.execute("CREATE TRIGGER " + refuse + " BEFORE INSERT ON chain_checkpoint FOR EACH ROW EXECUTE FUNCTION "
+                + refuse + "()");
+        try {
             Api.Response refused = couple.first.post(couple.path("/red-flags"), Map.of("indicator", "STRESS"));
 
             assertThat(refused.status()).as(refused.toString()).isGreaterThanOrEqualTo(500);
             assertThat(storedEvents(couple.agreementId)).as("the event rolled back with its checkpoint").isEqualTo(3);
+        } finally {
+            jdbc.execute("DROP TRIGGER " + refuse + " ON chain_checkpoint");
+            jdbc.execute("DROP FUNCTION " + refuse + "()");
         }
         Api.Response raised = couple.first.post(couple.path("/red-flags"), Map.of("indicator", "STRESS"));
         assertThat(raised.status()).as(raised.toString()).isEqualTo(201);
