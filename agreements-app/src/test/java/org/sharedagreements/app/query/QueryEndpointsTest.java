@@ -334,8 +334,11 @@ class QueryEndpointsTest extends ApiTest {
 
     @Test
     void erasurePurgesTheReadModels() {
-        Couple couple = Couple.formed(api, unique("ada"), unique("ben"));
+        String ada = unique("ada");
+        String ben = unique("ben");
+        Couple couple = Couple.formed(api, ada, ben);
         String boundaryId = agreedBoundary(couple, "Something very private")[0];
+        Instant beforeErasure = Instant.now();
         long erased = version(couple.first.post(couple.path("/erasure")));
 
         JsonNode state = couple.first.get(couple.path("?minVersion=" + erased)).body();
@@ -351,6 +354,12 @@ class QueryEndpointsTest extends ApiTest {
         assertThat(history.text()).doesNotContain("Something very private");
         Api.Response asOf = couple.first.get(couple.path("?asOf=" + Instant.now()));
         assertThat(asOf.text()).doesNotContain("Something very private").doesNotContain("Our agreement");
+        JsonNode earlier = couple.first.get(couple.path("?asOf=" + beforeErasure)).body();
+        assertThat(earlier.path("status").asText()).as("as it was then").isEqualTo("ACTIVE");
+        assertThat(earlier.toString()).as("nobody is named, not even by a stand-in").doesNotContain(ada)
+                .doesNotContain(ben).doesNotContain("[erased:").doesNotContain("Something very private");
+        assertThat(earlier.path("partners")).hasSize(2)
+                .allMatch(partner -> partner.path("partnerId").asText().equals("[erased]"));
     }
 
     @Test
