@@ -51,7 +51,8 @@ class VerificationEndpointsTest extends ApiTest {
 
     @Test
     void anErasedAgreementStillVerifiesAndItsExportIsByteForByteTheSame() {
-        Couple couple = Couple.formed(api, unique("xia"), unique("yan"));
+        String xia = unique("xia");
+        Couple couple = Couple.formed(api, xia, unique("yan"));
         couple.activeBoundary("FLIRTATION");
         JsonNode before = couple.first.get(couple.path("/export?minVersion=5")).body();
 
@@ -78,6 +79,9 @@ class VerificationEndpointsTest extends ApiTest {
         assertThat(proposed.path("data").toString()).contains("We tell each other about new online friendships");
         assertThat(after.path("events").get(3).path("data").toString())
                 .doesNotContain("We tell each other about new online friendships").contains("[erased]");
+        assertThat(after.path("events").get(0).path("data").path("actor").asText()).as("people too")
+                .isEqualTo("[erased]");
+        assertThat(after.toString()).doesNotContain(xia).doesNotContain("[erased:");
     }
 
     @Test

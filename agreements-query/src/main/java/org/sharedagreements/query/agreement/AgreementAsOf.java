@@ -3,24 +3,20 @@ package org.sharedagreements.query.agreement;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.sharedagreements.kernel.AgreementEvent;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.Confidential;
-import org.sharedagreements.kernel.ErasedPerson;
 import org.sharedagreements.query.QuerySide;
 import org.sharedagreements.query.access.VisibleAgreement;
+import org.sharedagreements.query.projection.Content;
 import org.sharedagreements.query.projection.EventTime;
 import org.sharedagreements.query.projection.ProjectionJson;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -43,12 +39,12 @@ public class AgreementAsOf {
     }
 
     /**
-     * Once an agreement is erased its events name people only by {@link ErasedPerson stand-ins}, which keep them
-     * apart while folding; the document shows every one of them as {@value Confidential#ERASED}.
+     * Once an agreement is erased its events name people only by stand-ins ({@code ErasedPerson}), which keep
+     * them apart while folding; the document shows every one of them as {@value Confidential#ERASED}.
      */
     static AgreementState withoutStandIns(AgreementState state) {
         JsonNode document = JSON.valueToTree(state);
-        if (!replaceStandIns(document)) {
+        if (!Content.hideErasedPeople(document)) {
             return state;
         }
         try {
@@ -56,34 +52,6 @@ public class AgreementAsOf {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an agreement-state document that does not read back", e);
         }
-    }
-
-    private static boolean replaceStandIns(JsonNode node) {
-        boolean replaced = false;
-        if (node instanceof ObjectNode object) {
-            for (Map.Entry<String, JsonNode> field : object.properties()) {
-                if (field.getValue().isTextual() && isStandIn(field.getValue().asText())) {
-                    field.setValue(TextNode.valueOf(Confidential.ERASED));
-                    replaced = true;
-                } else {
-                    replaced |= replaceStandIns(field.getValue());
-                }
-            }
-        } else if (node instanceof ArrayNode array) {
-            for (int i = 0; i < array.size(); i++) {
-                if (array.get(i).isTextual() && isStandIn(array.get(i).asText())) {
-                    array.set(i, TextNode.valueOf(Confidential.ERASED));
-                    replaced = true;
-                } else {
-                    replaced |= replaceStandIns(array.get(i));
-                }
-            }
-        }
-        return replaced;
-    }
-
-    private static boolean isStandIn(String value) {
-        return ErasedPerson.is(value) && !Confidential.ERASED.equals(value);
     }
 
     /** The state at {@code instant}, or empty when the agreement had no event yet then. */

@@ -7,6 +7,7 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.sharedagreements.query.QuerySide;
 import org.sharedagreements.query.access.VisibleAgreement;
+import org.sharedagreements.query.projection.Content;
 import org.sharedagreements.query.projection.ProjectionJson;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +17,8 @@ import java.util.Objects;
 
 /**
  * The readable {@code data} of the partners' export: each stored event read back through Axon's event store (its
- * upcasters, and the event serializer, which opens sealed content; erased content reads as {@code "[erased]"})
+ * upcasters, and the event serializer, which opens sealed content; erased content and people read as
+ * {@code "[erased]"})
  * and written as the timeline writes an event's data, without the agreement id the export already names. Read
  * from sequence 0, never from a snapshot. A payload that no longer reads as an event (changed bytes) gets no
  * data; verification names such an event anyway.
@@ -58,6 +60,7 @@ public class ReadableEvents {
             JsonNode tree = ProjectionJson.mapper().valueToTree(message.getPayload());
             if (tree instanceof ObjectNode object) {
                 object.remove("agreementId");
+                Content.hideErasedPeople(object);
                 return object;
             }
             return null;

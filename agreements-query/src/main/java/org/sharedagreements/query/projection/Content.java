@@ -1,11 +1,13 @@
 package org.sharedagreements.query.projection;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.sharedagreements.kernel.Confidential;
 import org.sharedagreements.kernel.BoundaryCategory;
 import org.sharedagreements.kernel.CounsellorId;
+import org.sharedagreements.kernel.ErasedPerson;
 import org.sharedagreements.kernel.RedFlagIndicator;
 import org.sharedagreements.kernel.PartnerId;
 import org.sharedagreements.kernel.PrivateText;
@@ -91,6 +93,40 @@ public final class Content {
                 object.set(last, TextNode.valueOf(Confidential.ERASED));
             }
         }
+    }
+
+    /**
+     * Replaces every stand-in of an erased agreement's people ({@link ErasedPerson}, which events read as once the
+     * data key is gone, so that folding keeps distinct people apart) with {@value Confidential#ERASED}, anywhere in
+     * {@code node}; answers whether there was any. For what is shown from events read directly (the as-of state,
+     * the export's readable data).
+     */
+    public static boolean hideErasedPeople(JsonNode node) {
+        boolean replaced = false;
+        if (node instanceof ObjectNode object) {
+            for (Map.Entry<String, JsonNode> field : object.properties()) {
+                if (isStandIn(field.getValue())) {
+                    field.setValue(TextNode.valueOf(Confidential.ERASED));
+                    replaced = true;
+                } else {
+                    replaced |= hideErasedPeople(field.getValue());
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                if (isStandIn(array.get(i))) {
+                    array.set(i, TextNode.valueOf(Confidential.ERASED));
+                    replaced = true;
+                } else {
+                    replaced |= hideErasedPeople(array.get(i));
+                }
+            }
+        }
+        return replaced;
+    }
+
+    private static boolean isStandIn(JsonNode value) {
+        return value.isTextual() && ErasedPerson.is(value.asText()) && !Confidential.ERASED.equals(value.asText());
     }
 
     /** What erased text reads as; {@code null} (an erased category) reads the same way in read models. */
