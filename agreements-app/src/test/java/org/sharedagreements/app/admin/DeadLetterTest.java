@@ -63,6 +63,11 @@ class DeadLetterTest extends ApiTest {
         });
         String listing = operator.get("/api/admin/dead-letters").text();
         assertThat(listing).doesNotContain("Needs a rethink", "Our agreement", counsellor);
+        assertThat(jdbc.queryForList("SELECT cause_message FROM dead_letter_entry WHERE sequence_identifier = ?",
+                String.class, couple.agreementId)).as("the stored cause: where it failed, never a message")
+                                // the first failed; the second was parked behind it, without a cause of its own
+                .hasSize(2).anyMatch(m -> m != null && m.startsWith("thrown at "))
+                .allMatch(m -> m == null || m.startsWith("thrown at ") && !m.contains(counsellor));
 
         // fails closed: the revocation is parked, so the counsellor must not see the agreement meanwhile
         assertThat(carol.get(couple.path("")).status()).isEqualTo(404);

@@ -106,6 +106,8 @@ public class ProjectionConfiguration {
                         .genericSerializer(config.serializer())
                         .eventSerializer(config.eventSerializer())
                         .build());
+                // a failure's message may quote content: the queue keeps its class and place only
+                processing.registerDeadLetterPolicy(projection, config -> new ContentFreeFailures());
                 // without it, every event costs a query asking whether its agreement has dead letters
                 processing.registerDeadLetteringEventHandlerInvokerConfiguration(projection,
                         (config, builder) -> builder.enableSequenceIdentifierCache());
