@@ -55,6 +55,8 @@ public final class Benchmark {
 
     private static final String SECRET = "benchmark-secret-that-is-at-least-32-bytes";
     private static final String MASTER_KEY = Base64.getEncoder().encodeToString(new byte[32]);
+    private static final String BLIND_INDEX_KEY = Base64.getEncoder().encodeToString(new byte[32]);
+    private static final String CHECKPOINT_SIGNING_KEY = Base64.getEncoder().encodeToString(new byte[32]);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final int[] CLIENTS = {1, 4, 16};
     /** The service's heap limit: the target is a peak under 512 MB, so the whole run must fit in it. */
@@ -359,6 +361,8 @@ public final class Benchmark {
         builder.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
         builder.environment().put("AGREEMENTS_SECURITY_JWT_HMAC_SECRET", SECRET);
         builder.environment().put("AGREEMENTS_CRYPTO_MASTER_KEY", MASTER_KEY);
+        builder.environment().put("AGREEMENTS_CRYPTO_BLIND_INDEX_KEY", BLIND_INDEX_KEY);
+        builder.environment().put("AGREEMENTS_CRYPTO_CHECKPOINT_SIGNING_KEY", CHECKPOINT_SIGNING_KEY);
         builder.redirectErrorStream(true).redirectOutput(new File("service.log"));
         return builder.start();
     }
