@@ -95,6 +95,9 @@ class SignInFlowTest extends ApiTest {
         String title = "Our web agreement " + UUID.randomUUID();
         HttpResponse<String> withoutToken = post(base + "/app/agreements", Map.of("title", title));
         assertThat(withoutToken.statusCode()).isEqualTo(403);
+        HttpResponse<String> untitled = post(base + "/app/agreements", Map.of("title", " ", "_csrf", csrf(home)));
+        assertThat(untitled.statusCode()).isEqualTo(422);
+        assertThat(untitled.body()).contains("Give the agreement a title of 1 to 200 characters");
         HttpResponse<String> drafted = post(base + "/app/agreements", Map.of("title", title, "_csrf", csrf(home)));
         assertThat(drafted.statusCode()).isEqualTo(302);
         assertThat(location(drafted)).contains("/app?agreementId=");
@@ -129,6 +132,15 @@ class SignInFlowTest extends ApiTest {
         assertThat(answer.statusCode()).isEqualTo(401);
         assertThat(answer.headers().firstValue("Location")).isEmpty();
         assertThat(answer.headers().allValues("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void behindATlsProxyTheSessionCookieIsSecure() throws Exception {
+        HttpResponse<String> first = browser.send(HttpRequest.newBuilder(URI.create(base + "/app"))
+                        .header("Accept", "text/html").header("X-Forwarded-Proto", "https").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(first.statusCode()).isEqualTo(302);
+        assertThat(setCookie(first, "SESSION")).containsIgnoringCase("; Secure").containsIgnoringCase("HttpOnly");
     }
 
     @Test

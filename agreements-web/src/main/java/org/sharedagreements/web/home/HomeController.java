@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 
 import java.util.concurrent.CompletableFuture;
@@ -58,22 +59,35 @@ public class HomeController {
     }
 
     @PostMapping("/app/agreements")
-    public Object draft(@AuthenticationPrincipal OAuth2User user, @ModelAttribute DraftForm form) {
+    public CompletableFuture<ModelAndView> draft(@AuthenticationPrincipal OAuth2User user,
+                                                 @ModelAttribute DraftForm form) {
         String title = form.title() == null ? "" : form.title().strip();
         if (TextRules.problem(title, 1, TextRules.TITLE_MAX) != null) {
             return page(user, null, "web.draft.title.invalid", HttpStatus.UNPROCESSABLE_ENTITY);
         }
-        SignedInPartner partner = SignedInPartner.of(user);
+        SignedInPartner partner = signedIn(user);
         DraftAgreement command = new DraftAgreement(AgreementId.random(), PartnerId.of(partner.userId()),
                 PrivateText.of(title), null);
         commandGateway.sendAndWait(command);
         // post/redirect/get: the list then shows the draft once its first event (version 0) is read
-        return "redirect:/app?agreementId=" + command.agreementId();
+        return CompletableFuture.completedFuture(
+                new ModelAndView("redirect:/app?agreementId=" + command.agreementId()));
+    }
+
+    /**
+     * The pages are for a signed-in session only; where no sign-in is configured the API's chain lets a bearer
+     * token through, and the pages then do not exist for it.
+     */
+    private static SignedInPartner signedIn(OAuth2User user) {
+        if (user == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return SignedInPartner.of(user);
     }
 
     private CompletableFuture<ModelAndView> page(OAuth2User user, AgreementId drafted, String problem,
                                                  HttpStatus status) {
-        SignedInPartner partner = SignedInPartner.of(user);
+        SignedInPartner partner = signedIn(user);
         Caller caller = Caller.of(SecurityContextHolder.getContext().getAuthentication());
         return reads.listing(caller, Audience.PARTNERS, drafted, drafted == null ? null : "0")
                 .thenApply(ready -> {
