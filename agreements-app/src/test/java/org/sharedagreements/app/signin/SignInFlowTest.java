@@ -103,7 +103,7 @@ class SignInFlowTest extends ApiTest {
         assertThat(location(drafted)).contains("/app?agreementId=");
         HttpResponse<String> listed = get(location(drafted));
         assertThat(listed.statusCode()).isEqualTo(200);
-        assertThat(listed.body()).contains(title).contains("FORMING").contains("PARTNER").contains("Signed in as " + loginName);
+        assertThat(listed.body()).contains(title).contains("<td>Forming: waiting for a partner to join</td>").contains("<td>Partner</td>").contains("Signed in as " + loginName);
 
         Api.Response viaApi = api.as(accountId).get("/api/agreements");
         assertThat(viaApi.status()).isEqualTo(200);
