@@ -18,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
@@ -43,6 +44,10 @@ import java.time.Duration;
  * only in the local profile; elsewhere it is a plain 404). Refusals are problem+json like every other error.
  * Prometheus scrapes need no token on the management server ({@code management.server.port}, a private port);
  * on the public port they stay the operators'. Every answer carries the browser headers below.
+ * <p>
+ * This chain is the last one and takes every request the others leave: the local identity provider's
+ * ({@link LocalIdentityProviderConfiguration}, orders 1 and 2) and the web pages' ({@link WebSecurityConfiguration},
+ * order 3) match only their own paths.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -67,15 +72,7 @@ public class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                        .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
-                        .contentTypeOptions(Customizer.withDefaults())
-                        .frameOptions(frames -> frames.deny())
-                        // only on secure requests: over TLS, or X-Forwarded-Proto: https from a trusted proxy
-                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
-                                .maxAgeInSeconds(HSTS_MAX_AGE_SECONDS)))
+                .headers(SecurityConfiguration::browserHeaders)
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/dev/tokens", "/error").permitAll()
                         // the management server listens on a private network that the scraper shares
@@ -112,6 +109,19 @@ public class SecurityConfiguration {
                                     "A valid bearer token is required.");
                         }));
         return http.build();
+    }
+
+    /** The browser headers of every answer, the API's and the web pages' alike. */
+    static void browserHeaders(HeadersConfigurer<HttpSecurity> headers) {
+        headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+                .contentTypeOptions(Customizer.withDefaults())
+                .frameOptions(frames -> frames.deny())
+                // only on secure requests: over TLS, or X-Forwarded-Proto: https from a trusted proxy
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
+                        .maxAgeInSeconds(HSTS_MAX_AGE_SECONDS));
     }
 
     /**

@@ -4,5 +4,10 @@
  * both), and name one of the configured audiences when there are any. The local profile keeps its own secret under
  * {@code ./data} and issues tokens signed with it, and only it, at {@code /dev/tokens}. Every answer carries the
  * browser headers (Content-Security-Policy, Referrer-Policy, Permissions-Policy, HSTS over HTTPS).
+ * <p>
+ * The web pages ({@code /app}) are signed in another way, by an OpenID Connect login into a server-side session
+ * ({@link org.sharedagreements.app.security.WebSecurityConfiguration}); in the local profile the service is its
+ * own OpenID provider ({@link org.sharedagreements.app.security.LocalIdentityProviderConfiguration}). Each has a
+ * filter chain of its own, ordered before the API's, which stays bearer-only.
  */
 package org.sharedagreements.app.security;

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** Keeps the module rules of docs/design.md ("Modules") true: the sides never import each other, the kernel stays plain, controllers never touch JDBC. */
+/** Keeps the module rules of docs/design.md ("Modules") true: the sides never import each other, the web pages import no command side, the kernel stays plain, controllers never touch JDBC. */
 class ModuleRulesTest {
 
     private static final JavaClasses classes = ProductionClasses.ALL;
@@ -26,6 +26,14 @@ class ModuleRulesTest {
     }
 
     @Test
+    void theWebPagesNeverImportTheCommandSide() {
+        noClasses().that().resideInAPackage("org.sharedagreements.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sharedagreements.command..",
+                        "org.sharedagreements.app..")
+                .check(classes);
+    }
+
+    @Test
     void theSharedKernelImportsNeitherSpringNorJdbc() {
         noClasses().that().resideInAPackage("org.sharedagreements.kernel..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..")
@@ -36,13 +44,14 @@ class ModuleRulesTest {
     void theSharedKernelDependsOnNoOtherModule() {
         noClasses().that().resideInAPackage("org.sharedagreements.kernel..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.sharedagreements.command..",
-                        "org.sharedagreements.query..", "org.sharedagreements.app..")
+                        "org.sharedagreements.query..", "org.sharedagreements.web..", "org.sharedagreements.app..")
                 .check(classes);
     }
 
     @Test
     void controllersNeverTouchJdbc() {
         noClasses().that().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+                .or().areAnnotatedWith(org.springframework.stereotype.Controller.class)
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..",
                         "org.springframework.jdbc..")
                 .check(classes);

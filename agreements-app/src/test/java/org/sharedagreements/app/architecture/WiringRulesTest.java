@@ -47,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WiringRulesTest {
 
     private static final List<Path> MAIN_SOURCES = Stream.of("shared-kernel", "agreements-command",
-            "agreements-query", "agreements-app").map(module -> Path.of("..", module, "src", "main", "java")).toList();
+            "agreements-query", "agreements-web", "agreements-app").map(module -> Path.of("..", module, "src", "main", "java")).toList();
     private static final Path ROLE_SOURCE = Path.of("org", "sharedagreements", "kernel", "access", "Role.java");
 
     private static final JavaClasses classes = ProductionClasses.ALL;

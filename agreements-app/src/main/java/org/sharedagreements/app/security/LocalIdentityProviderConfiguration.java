@@ -1,0 +1,174 @@
+package org.sharedagreements.app.security;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import org.sharedagreements.web.account.LocalAccount;
+import org.sharedagreements.web.account.LocalAccounts;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+/**
+ * The local profile's own OpenID provider (Spring Authorization Server), so that the README's run command gives
+ * the real sign-in flow with no other process: its endpoints (first chain), its sign-in and sign-up pages
+ * (second), its one client {@link LocalSignInClient}. Configured by hand rather than by Spring Boot's
+ * {@code spring.security.oauth2.authorizationserver.*}, whose client needs a fixed redirect URI and whose defaults
+ * would also start in production (their auto-configurations are excluded in application.yml). The issuer is not
+ * fixed either: Spring Authorization Server takes it from the request, so a random test port works.
+ * <p>
+ * The provider and the web pages share the browser's session; the provider keeps its sign-in and its saved
+ * request under session attributes of its own, so that being signed in at the provider never counts as being
+ * signed in to the pages (only the OpenID login does), and neither side's saved request replaces the other's.
+ * Authorizations and consents are in memory: this provider serves one node in development, and a restart only
+ * makes the pages sign in again (the provider's own sign-in lives on in the session table).
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("local")
+public class LocalIdentityProviderConfiguration {
+
+    static final String SIGN_IN_PAGE = "/auth/login";
+    private static final String PROVIDER_CONTEXT = "AGREEMENTS_IDENTITY_PROVIDER_SECURITY_CONTEXT";
+    private static final String PROVIDER_SAVED_REQUEST = "AGREEMENTS_IDENTITY_PROVIDER_SAVED_REQUEST";
+
+    @Bean
+    @Order(1)
+    public SecurityFilterChain identityProviderEndpoints(HttpSecurity http, JWKSource<SecurityContext> keys)
+            throws Exception {
+        OAuth2AuthorizationServerConfigurer provider = OAuth2AuthorizationServerConfigurer.authorizationServer();
+        http
+                .securityMatcher(provider.getEndpointsMatcher())
+                .with(provider, server -> server.oidc(Customizer.withDefaults()))
+                .headers(SecurityConfiguration::browserHeaders)
+                .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
+                .securityContext(context -> context.securityContextRepository(providerContext()))
+                .requestCache(cache -> cache.requestCache(providerRequests()))
+                // the user-info endpoint takes the provider's own access tokens, not the API's
+                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> jwt
+                        .decoder(OAuth2AuthorizationServerConfiguration.jwtDecoder(keys))))
+                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint(SIGN_IN_PAGE),
+                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    public SecurityFilterChain identityProviderPages(HttpSecurity http, LocalAccounts accounts,
+                                                     PasswordEncoder passwords) throws Exception {
+        DaoAuthenticationProvider byPassword = new DaoAuthenticationProvider(accounts);
+        byPassword.setPasswordEncoder(passwords);
+        http
+                .securityMatcher("/auth/**")
+                .headers(SecurityConfiguration::browserHeaders)
+                .authenticationManager(new ProviderManager(byPassword))
+                .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
+                .securityContext(context -> context.securityContextRepository(providerContext()))
+                .requestCache(cache -> cache.requestCache(providerRequests()))
+                .formLogin(form -> form.loginPage(SIGN_IN_PAGE).failureUrl(SIGN_IN_PAGE + "?error"));
+        return http.build();
+    }
+
+    private static HttpSessionSecurityContextRepository providerContext() {
+        HttpSessionSecurityContextRepository repository = new HttpSessionSecurityContextRepository();
+        repository.setSpringSecurityContextKey(PROVIDER_CONTEXT);
+        return repository;
+    }
+
+    private static HttpSessionRequestCache providerRequests() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setSessionAttrName(PROVIDER_SAVED_REQUEST);
+        return cache;
+    }
+
+    @Bean
+    public PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    LocalSignInClient localSignInClient(PasswordEncoder passwords) {
+        return new LocalSignInClient(passwords);
+    }
+
+    @Bean
+    public RegisteredClientRepository registeredClientRepository(LocalSignInClient client) {
+        return client.registeredClients();
+    }
+
+    @Bean
+    public ClientRegistrationRepository clientRegistrationRepository(LocalSignInClient client) {
+        return client.clientRegistrations();
+    }
+
+    @Bean
+    LocalSignIn localSignIn() {
+        return new LocalSignIn("/oauth2/authorization/" + LocalSignInClient.REGISTRATION_ID);
+    }
+
+    @Bean
+    public OAuth2AuthorizationService authorizationService() {
+        return new InMemoryOAuth2AuthorizationService();
+    }
+
+    @Bean
+    public OAuth2AuthorizationConsentService authorizationConsentService() {
+        return new InMemoryOAuth2AuthorizationConsentService();
+    }
+
+    /** The issuer is left unset: Spring Authorization Server then names the base URL each request came to. */
+    @Bean
+    public AuthorizationServerSettings authorizationServerSettings() {
+        return AuthorizationServerSettings.builder().build();
+    }
+
+    /** A signing key per start: ID tokens are checked moments after they are issued, by this same process. */
+    @Bean
+    public JWKSource<SecurityContext> identityProviderKeys() throws Exception {
+        RSAKey key = new RSAKeyGenerator(2048).keyIDFromThumbprint(true).generate();
+        return new ImmutableJWKSet<>(new JWKSet(key));
+    }
+
+    /** The ID token names the person as they signed up ({@code name}, {@code preferred_username}). */
+    @Bean
+    public OAuth2TokenCustomizer<JwtEncodingContext> nameInIdToken() {
+        return context -> {
+            if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())
+                    && context.getAuthorizedScopes().contains(OidcScopes.PROFILE)
+                    && context.getPrincipal().getPrincipal() instanceof LocalAccount account) {
+                context.getClaims().claim(StandardClaimNames.NAME, account.loginName())
+                        .claim(StandardClaimNames.PREFERRED_USERNAME, account.loginName());
+            }
+        };
+    }
+}

@@ -1,0 +1,209 @@
+package org.sharedagreements.app.signin;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sharedagreements.app.support.Api;
+import org.sharedagreements.app.support.ApiTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The web pages' sign-in, played over HTTP as a browser would (cookies kept, redirects followed one by one) against
+ * the local profile's own OpenID provider: sign up, sign in, back at {@code /app} with a session; the draft form
+ * goes through the same command gateway and gate as the API. The API itself stays bearer-only.
+ */
+class SignInFlowTest extends ApiTest {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+    @LocalServerPort
+    private int port;
+
+    private HttpClient browser;
+    private String base;
+
+    @BeforeEach
+    void browser() {
+        browser = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ORIGINAL_SERVER))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        base = "http://localhost:" + port;
+    }
+
+    @Test
+    void aNewPersonSignsUpSignsInAndDraftsAnAgreementThroughThePages() throws Exception {
+        String loginName = "web-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "correct horse battery staple";
+
+        HttpResponse<String> first = get(base + "/app");
+        assertThat(first.statusCode()).isEqualTo(302);
+        assertThat(location(first)).endsWith("/oauth2/authorization/local");
+        String sessionCookie = setCookie(first, "SESSION");
+        assertThat(sessionCookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax")
+                .doesNotContainIgnoringCase("Secure;").doesNotEndWith("Secure");
+
+        Visit toSignIn = follow(first);
+        assertThat(toSignIn.uris()).anyMatch(uri -> uri.startsWith(base + "/oauth2/authorize?"));
+        assertThat(toSignIn.last().uri().getPath()).isEqualTo("/auth/login");
+        assertThat(toSignIn.last().statusCode()).isEqualTo(200);
+        assertThat(toSignIn.last().body()).contains("<html lang=\"en\"").contains("<label for=\"username\"");
+
+        HttpResponse<String> signUpPage = get(base + "/auth/signup");
+        HttpResponse<String> mismatch = post(base + "/auth/signup", Map.of("username", loginName,
+                "password", password, "passwordAgain", password + "!", "_csrf", csrf(signUpPage)));
+        assertThat(mismatch.statusCode()).isEqualTo(422);
+        assertThat(mismatch.body()).contains("The two passwords differ.");
+        HttpResponse<String> signedUp = post(base + "/auth/signup", Map.of("username", loginName,
+                "password", password, "passwordAgain", password, "_csrf", csrf(mismatch)));
+        assertThat(signedUp.statusCode()).isEqualTo(302);
+        assertThat(location(signedUp)).endsWith("/auth/login?signedUp");
+        String accountId = jdbc.queryForObject("SELECT account_id::text FROM local_account WHERE login_name = ?",
+                String.class, loginName);
+        assertThat(accountId).isNotEqualTo(loginName);
+
+        HttpResponse<String> signInPage = get(base + "/auth/login?signedUp");
+        HttpResponse<String> signedIn = post(base + "/auth/login", Map.of("username", loginName,
+                "password", password, "_csrf", csrf(signInPage)));
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        Visit back = follow(signedIn);
+        assertThat(back.uris()).anyMatch(uri -> uri.startsWith(base + "/login/oauth2/code/local?code="));
+        HttpResponse<String> home = back.last();
+        assertThat(home.uri().getPath()).isEqualTo("/app");
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("Signed in as " + loginName).contains("You have no agreements yet.")
+                .contains("<main id=\"content\">");
+
+        String title = "Our web agreement " + UUID.randomUUID();
+        HttpResponse<String> withoutToken = post(base + "/app/agreements", Map.of("title", title));
+        assertThat(withoutToken.statusCode()).isEqualTo(403);
+        HttpResponse<String> untitled = post(base + "/app/agreements", Map.of("title", " ", "_csrf", csrf(home)));
+        assertThat(untitled.statusCode()).isEqualTo(422);
+        assertThat(untitled.body()).contains("Give the agreement a title of 1 to 200 characters");
+        HttpResponse<String> drafted = post(base + "/app/agreements", Map.of("title", title, "_csrf", csrf(home)));
+        assertThat(drafted.statusCode()).isEqualTo(302);
+        assertThat(location(drafted)).contains("/app?agreementId=");
+        HttpResponse<String> listed = get(location(drafted));
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(listed.body()).contains(title).contains("<td>Forming: waiting for a partner to join</td>").contains("<td>Partner</td>").contains("Signed in as " + loginName);
+
+        Api.Response viaApi = api.as(accountId).get("/api/agreements");
+        assertThat(viaApi.status()).isEqualTo(200);
+        assertThat(viaApi.text()).contains(title);
+        String agreementId = location(drafted).substring(location(drafted).indexOf("agreementId=") + 12);
+        assertThat(viaApi.text()).contains(agreementId);
+
+        // the session cookie does not open the API: it still wants a bearer token, and sends no one to a login page
+        HttpResponse<String> apiWithSession = get(base + "/api/agreements");
+        assertThat(apiWithSession.statusCode()).isEqualTo(401);
+        assertThat(apiWithSession.headers().firstValue("Location")).isEmpty();
+        assertThat(apiWithSession.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                value -> assertThat(value).startsWith("Bearer"));
+
+        String sessionId = new String(Base64.getDecoder().decode(currentSession()), StandardCharsets.UTF_8);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM spring_session WHERE session_id = ? "
+                + "AND principal_name IS NULL", Long.class, sessionId)).isEqualTo(1);
+        assertThat(jdbc.queryForList("SELECT a.attribute_name FROM spring_session_attributes a JOIN spring_session s "
+                + "ON s.primary_id = a.session_primary_id WHERE s.session_id = ?", String.class, sessionId))
+                .contains("SPRING_SECURITY_CONTEXT");
+    }
+
+    @Test
+    void theApiAnswersWithoutASessionOrALoginPage() throws Exception {
+        HttpResponse<String> answer = get(base + "/api/agreements");
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertThat(answer.headers().firstValue("Location")).isEmpty();
+        assertThat(answer.headers().allValues("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void behindATlsProxyTheSessionCookieIsSecure() throws Exception {
+        HttpResponse<String> first = browser.send(HttpRequest.newBuilder(URI.create(base + "/app"))
+                        .header("Accept", "text/html").header("X-Forwarded-Proto", "https").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(first.statusCode()).isEqualTo(302);
+        assertThat(setCookie(first, "SESSION")).containsIgnoringCase("; Secure").containsIgnoringCase("HttpOnly");
+    }
+
+    @Test
+    void aWrongPasswordStaysAtTheSignInPage() throws Exception {
+        follow(get(base + "/app"));
+        HttpResponse<String> page = get(base + "/auth/login");
+        HttpResponse<String> refused = post(base + "/auth/login", Map.of("username", "nobody-" + UUID.randomUUID(),
+                "password", "not the password at all", "_csrf", csrf(page)));
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(location(refused)).endsWith("/auth/login?error");
+        assertThat(get(location(refused)).body()).contains("do not match an account");
+        assertThat(get(base + "/app").statusCode()).isEqualTo(302);
+    }
+
+    private HttpResponse<String> get(String uri) throws IOException, InterruptedException {
+        return browser.send(HttpRequest.newBuilder(URI.create(uri)).header("Accept", "text/html").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String uri, Map<String, String> form) throws IOException, InterruptedException {
+        String body = new LinkedHashMap<>(form).entrySet().stream()
+                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return browser.send(HttpRequest.newBuilder(URI.create(uri)).header("Accept", "text/html")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Follows redirects with GET, as a browser does after a 302. */
+    private Visit follow(HttpResponse<String> response) throws IOException, InterruptedException {
+        List<String> uris = new ArrayList<>();
+        HttpResponse<String> current = response;
+        for (int hop = 0; hop < 10 && current.statusCode() / 100 == 3; hop++) {
+            String next = location(current);
+            uris.add(next);
+            current = get(next);
+        }
+        return new Visit(uris, current);
+    }
+
+    private String location(HttpResponse<String> response) {
+        String location = response.headers().firstValue("Location").orElseThrow();
+        return URI.create(response.uri().toString()).resolve(location).toString();
+    }
+
+    private static String setCookie(HttpResponse<String> response, String name) {
+        return response.headers().allValues("Set-Cookie").stream().filter(cookie -> cookie.startsWith(name + "="))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + name + " cookie set"));
+    }
+
+    private String currentSession() {
+        return ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().get(URI.create(base))
+                .stream().filter(cookie -> cookie.getName().equals("SESSION")).findFirst().orElseThrow().getValue();
+    }
+
+    private static String csrf(HttpResponse<String> page) {
+        Matcher token = CSRF.matcher(page.body());
+        assertThat(token.find()).as("a CSRF token in the page").isTrue();
+        return token.group(1);
+    }
+
+    private record Visit(List<String> uris, HttpResponse<String> last) {
+    }
+}
