@@ -124,6 +124,13 @@ class SignInFlowTest extends ApiTest {
         assertThat(jdbc.queryForList("SELECT a.attribute_name FROM spring_session_attributes a JOIN spring_session s "
                 + "ON s.primary_id = a.session_primary_id WHERE s.session_id = ?", String.class, sessionId))
                 .contains("SPRING_SECURITY_CONTEXT");
+        // the attributes (the signed-in person's id, their tokens) are sealed: nobody in the clear
+        for (byte[] attribute : jdbc.queryForList("SELECT a.attribute_bytes FROM spring_session_attributes a "
+                + "JOIN spring_session s ON s.primary_id = a.session_primary_id WHERE s.session_id = ?",
+                byte[].class, sessionId)) {
+            String bytes = new String(attribute, StandardCharsets.ISO_8859_1);
+            assertThat(bytes).doesNotContain(accountId).doesNotContain(loginName).doesNotContain("SecurityContext");
+        }
     }
 
     @Test
