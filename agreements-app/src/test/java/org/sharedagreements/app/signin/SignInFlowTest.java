@@ -4,6 +4,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sharedagreements.app.support.Api;
 import org.sharedagreements.app.support.ApiTest;
+import org.sharedagreements.web.account.LocalAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.IOException;
@@ -38,6 +40,9 @@ class SignInFlowTest extends ApiTest {
 
     @LocalServerPort
     private int port;
+
+    @Autowired
+    private LocalAccounts accounts;
 
     private HttpClient browser;
     private String base;
@@ -76,9 +81,14 @@ class SignInFlowTest extends ApiTest {
                 "password", password, "passwordAgain", password, "_csrf", csrf(mismatch)));
         assertThat(signedUp.statusCode()).isEqualTo(302);
         assertThat(location(signedUp)).endsWith("/auth/login?signedUp");
-        String accountId = jdbc.queryForObject("SELECT account_id::text FROM local_account WHERE login_name = ?",
-                String.class, loginName);
-        assertThat(accountId).isNotEqualTo(loginName);
+        String accountId = accounts.loadUserByUsername(loginName).getUsername();
+        assertThat(UUID.fromString(accountId).toString()).isEqualTo(accountId).isNotEqualTo(loginName);
+        // the account table names nobody in the clear: the login name by blind index, id and name sealed
+        String accountRows = String.join("\n", jdbc.queryForList("SELECT a::text FROM local_account a", String.class));
+        assertThat(accountRows).doesNotContain(loginName).doesNotContain(accountId);
+        for (byte[] sealed : jdbc.queryForList("SELECT sealed FROM local_account", byte[].class)) {
+            assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain(loginName).doesNotContain(accountId);
+        }
 
         HttpResponse<String> signInPage = get(base + "/auth/login?signedUp");
         HttpResponse<String> signedIn = post(base + "/auth/login", Map.of("username", loginName,
