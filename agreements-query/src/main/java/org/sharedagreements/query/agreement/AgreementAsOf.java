@@ -9,6 +9,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.sharedagreements.kernel.AgreementEvent;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.Confidential;
+import org.sharedagreements.kernel.ErasedPerson;
 import org.sharedagreements.query.QuerySide;
 import org.sharedagreements.query.access.VisibleAgreement;
 import org.sharedagreements.query.projection.Content;
@@ -43,6 +44,10 @@ public class AgreementAsOf {
      * them apart while folding; the document shows every one of them as {@value Confidential#ERASED}.
      */
     static AgreementState withoutStandIns(AgreementState state) {
+        // its drafter is always among the partners: no stand-in there, none anywhere (the common case, kept cheap)
+        if (state.partners.stream().noneMatch(p -> ErasedPerson.is(p.partnerId))) {
+            return state;
+        }
         JsonNode document = JSON.valueToTree(state);
         if (!Content.hideErasedPeople(document)) {
             return state;
