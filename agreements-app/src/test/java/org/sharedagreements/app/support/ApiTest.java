@@ -4,11 +4,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.sharedagreements.app.AgreementsApplication;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,10 +21,12 @@ import java.nio.file.Path;
  * Base of the HTTP tests: the real application on a random port, on an embedded PostgreSQL in a fresh temporary
  * directory (so every run starts from an empty database), with a known HS256 secret so tests can mint any token.
  * All subclasses share one Spring context, so the suite starts PostgreSQL and the app once. Metrics export stays
- * on (Spring Boot switches it off in tests by default) so the Prometheus endpoint is tested too.
+ * on (Spring Boot switches it off in tests by default) so the Prometheus endpoint is tested too. The web pages are
+ * tested through {@link #pages} (MockMvc on the same context, signed in with {@link Pages#person}).
  */
 @SpringBootTest(classes = AgreementsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false)
+@AutoConfigureMockMvc
 public abstract class ApiTest {
 
     public static final String SECRET = "test-secret-that-is-at-least-32-bytes-long!";
@@ -33,6 +37,9 @@ public abstract class ApiTest {
 
     @Autowired
     protected JdbcTemplate jdbc;
+
+    @Autowired
+    protected MockMvc pages;
 
     protected Api api;
 
