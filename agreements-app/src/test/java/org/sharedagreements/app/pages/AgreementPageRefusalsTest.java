@@ -109,7 +109,9 @@ class AgreementPageRefusalsTest extends ApiTest {
                 .contains("aria-describedby=\"propose-statement-hint propose-statement-problem\"")
                 .contains("aria-invalid=\"true\"");
         assertThat(steps.submit(ann, couple.agreementId, "/boundaries", "category", "JEALOUSY",
-                "statement", "x").getResponse().getContentAsString()).contains("id=\"propose-category-problem\"");
+                "statement", "Kept while the category is corrected").getResponse().getContentAsString())
+                .contains("id=\"propose-category-problem\"")
+                .contains(">Kept while the category is corrected</textarea>");
         assertThat(steps.submit(ann, couple.agreementId, "/boundaries", "category", "OTHER", "statement", "x",
                 "reviewEvery", "400").getResponse().getStatus()).isEqualTo(422);
         assertThat(steps.submit(ann, couple.agreementId, "/boundaries", "category", "OTHER", "statement", "x",

@@ -126,10 +126,14 @@ public final class AgreementView {
         return false;
     }
 
-    /** How many days a review period of the document is ("P30D": 30), or 0 when it is not one. */
+    /**
+     * How many days a review period of the document is ("P30D": 30); a number of days typed into the form as it is;
+     * 0 for anything else.
+     */
     public int days(String reviewEvery) {
         try {
-            return ReviewPeriod.parse(reviewEvery).value().getDays();
+            String text = reviewEvery == null ? "" : reviewEvery.strip();
+            return text.matches("\\d{1,3}") ? Integer.parseInt(text) : ReviewPeriod.parse(text).value().getDays();
         } catch (RuntimeException notAPeriod) {
             return 0;
         }

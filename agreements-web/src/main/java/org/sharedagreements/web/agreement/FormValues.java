@@ -6,6 +6,7 @@ import org.sharedagreements.kernel.PrivateText;
 import org.sharedagreements.kernel.RedFlagIndicator;
 import org.sharedagreements.kernel.ReviewPeriod;
 import org.sharedagreements.kernel.TextRules;
+import org.sharedagreements.query.agreement.AgreementState;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -83,11 +84,21 @@ final class FormValues {
      * {@code statement}, {@code measure}, {@code consequence}, {@code reviewEvery} ({@link #reviewPeriod}).
      */
     BoundaryTerms terms(String category, String statement, String measure, String consequence, String reviewEvery) {
-        return new BoundaryTerms(category(category),
-                text("statement", statement, 1, TextRules.STATEMENT_MAX),
-                text("measure", measure, 0, TextRules.NOTE_MAX),
-                text("consequence", consequence, 0, TextRules.NOTE_MAX),
-                reviewPeriod(reviewEvery));
+        try {
+            return new BoundaryTerms(category(category),
+                    text("statement", statement, 1, TextRules.STATEMENT_MAX),
+                    text("measure", measure, 0, TextRules.NOTE_MAX),
+                    text("consequence", consequence, 0, TextRules.NOTE_MAX),
+                    reviewPeriod(reviewEvery));
+        } catch (FormProblem.Invalid invalid) {
+            AgreementState.Terms entered = new AgreementState.Terms();
+            entered.category = category;
+            entered.statement = statement;
+            entered.measure = measure;
+            entered.consequence = consequence;
+            entered.reviewEvery = reviewEvery;
+            throw invalid.entered(entered);
+        }
     }
 
     BoundaryCategory category(String value) {
