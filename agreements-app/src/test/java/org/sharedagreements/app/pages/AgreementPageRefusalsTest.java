@@ -124,6 +124,25 @@ class AgreementPageRefusalsTest extends ApiTest {
     }
 
     @Test
+    void aTooLongReasonIs422AtItsFieldAndConsentStaysAsItWas() throws Exception {
+        String ann = someone("ann");
+        Couple couple = Couple.formed(api, ann, someone("bo"));
+        String b = couple.activeBoundary("EMOTIONAL_CLOSENESS");
+        steps.pageAt(ann, couple.agreementId, 4);
+        long before = allStoredEvents();
+
+        MvcResult tooLong = steps.submit(ann, couple.agreementId, "/boundaries/" + b + "/consent-withdrawals",
+                "reason", "x".repeat(2001));
+        assertThat(tooLong.getResponse().getStatus()).isEqualTo(422);
+        assertThat(tooLong.getResponse().getContentAsString())
+                .contains("id=\"consent-" + b + "-reason-problem\"")
+                .contains("aria-describedby=\"consent-" + b + "-reason-problem\"");
+        assertThat(allStoredEvents()).isEqualTo(before);
+        assertThat(AgreementPageSteps.boundary(steps.state(ann, couple.agreementId), b).path("status").asText())
+                .isEqualTo("ACTIVE");
+    }
+
+    @Test
     void aVersionTheReadModelHasNotReachedIsACalmStillUpdatingPage() throws Exception {
         String ann = someone("ann");
         Couple couple = Couple.formed(api, ann, someone("bo"));

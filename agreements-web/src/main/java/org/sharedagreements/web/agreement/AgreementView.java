@@ -219,11 +219,11 @@ public final class AgreementView {
 
     /** Whether "my partner" names one person: the form then offers it. */
     public boolean onePartner() {
-        return othersJoined().size() == 1;
+        return others().size() == 1;
     }
 
-    /** The other partners who joined and have not left. */
-    List<String> othersJoined() {
+    /** The other partners who joined and have not left (user ids: the breach form's values, never its words). */
+    public List<String> others() {
         return state.partners.stream().filter(p -> p.status == Membership.JOINED && !p.partnerId.equals(me))
                 .map(p -> p.partnerId).toList();
     }

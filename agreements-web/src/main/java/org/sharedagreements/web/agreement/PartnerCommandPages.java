@@ -210,7 +210,7 @@ public class PartnerCommandPages {
             return form.actor();
         }
         if ("partner".equals(breachedBy)) {
-            List<String> others = form.view().othersJoined();
+            List<String> others = form.view().others();
             if (others.size() != 1) {
                 throw values.invalid("breachedBy", "web.agreement.invalid.breachedBy");
             }
