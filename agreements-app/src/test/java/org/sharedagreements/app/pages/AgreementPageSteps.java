@@ -60,6 +60,7 @@ final class AgreementPageSteps {
         String anchor = target.substring(target.indexOf('#') + 1);
         MvcResult page = perform(pages, get(target.substring(0, target.indexOf('#'))).with(person(user))).andReturn();
         assertThat(page.getResponse().getStatus()).isEqualTo(200);
+        assertThat(page.getResponse().getContentAsString()).as("every word has its message").doesNotContain("??");
         return new Landed(anchor, page.getResponse().getContentAsString(),
                 Long.parseLong(target.replaceAll(".*\\?v=(\\d+)#.*", "$1")));
     }
@@ -83,6 +84,7 @@ final class AgreementPageSteps {
     String pageText(String user, String agreementId, Role... roles) throws Exception {
         MvcResult page = page(user, agreementId, roles);
         assertThat(page.getResponse().getStatus()).isEqualTo(200);
+        assertThat(page.getResponse().getContentAsString()).as("every word has its message").doesNotContain("??");
         return page.getResponse().getContentAsString();
     }
 

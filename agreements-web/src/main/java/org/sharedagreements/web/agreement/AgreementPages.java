@@ -9,7 +9,11 @@ import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.CommandReceipt;
 import org.sharedagreements.kernel.CommandRefusal;
 import org.sharedagreements.kernel.PartnerId;
+import org.sharedagreements.kernel.access.AccessPolicy;
 import org.sharedagreements.kernel.access.AccessRole;
+import org.sharedagreements.kernel.access.Decision;
+import org.sharedagreements.kernel.access.Membership;
+import org.sharedagreements.kernel.access.Standing;
 import org.sharedagreements.kernel.access.RolesMetaData;
 import org.sharedagreements.query.QuerySide;
 import org.sharedagreements.query.access.AgreementReads;
@@ -129,8 +133,18 @@ public class AgreementPages {
         if (state.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        return new AgreementView(state.get(0), person.userId(), visible.role() != AccessRole.PARTNER,
+        return new AgreementView(state.get(0), person.userId(), readOnly(visible),
                 (key, arguments) -> messages.getMessage(key, arguments, locale));
+    }
+
+    /**
+     * Whether the page offers no action: to a counsellor, and to a partner whose roles forbid changing any agreement
+     * (a partner who is also signed in as a counsellor or an auditor), as the access policy decides for a command.
+     */
+    private static boolean readOnly(VisibleAgreement visible) {
+        return visible.role() != AccessRole.PARTNER
+                || AccessPolicy.command(new Standing(Membership.JOINED, null, false), visible.caller().roles(),
+                AccessPolicy.Act.CHANGE) == Decision.FORBID;
     }
 
     /** The rule's sentence in the page's language where the bundle has one, else as the write side wrote it. */
