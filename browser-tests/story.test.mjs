@@ -119,6 +119,16 @@ try {
     await shot(ana, 'home.png');
   });
 
+  await step('Swagger UI renders the API under the Content-Security-Policy', async () => {
+    const developer = await person('a developer');
+    const response = await developer.page.goto(base + '/swagger-ui.html');
+    expect((response.headers()['content-security-policy'] || '').includes("frame-ancestors 'none'"),
+      'Swagger UI is served with our policy');
+    await developer.page.waitForFunction(() => document.querySelectorAll('.opblock').length >= 20, null, { timeout: 20000 });
+    expect((await developer.page.textContent('.info .title')).includes('shared-agreements'), 'the title is shown');
+    await developer.context.close();
+  });
+
   await step('every page ran under the Content-Security-Policy without a violation or a script error', async () => {
     expect(complaints.length === 0, complaints.join(' | '));
   });

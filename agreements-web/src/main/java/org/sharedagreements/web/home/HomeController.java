@@ -50,6 +50,12 @@ public class HomeController {
         this.commandGateway = commandGateway;
     }
 
+    /** The service's front door is the web app (the API lives under {@code /api}, its description at /swagger-ui). */
+    @GetMapping("/")
+    public String door() {
+        return "redirect:/app";
+    }
+
     @GetMapping("/app")
     public CompletableFuture<ModelAndView> home(SignedInPerson person,
                                                 @RequestParam(value = "agreementId", required = false)
