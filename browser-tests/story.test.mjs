@@ -65,6 +65,12 @@ async function audit(who, label) {
   const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   audited.set(label, result.length);
   expect(bad.length === 0, label + ': ' + bad.map((v) => v.id + ' at ' + v.nodes.join(', ')).join('; '));
+  // WCAG 1.4.10 reflow: at 320 CSS pixels wide nothing needs scrolling sideways
+  const size = who.page.viewportSize();
+  await who.page.setViewportSize({ width: 320, height: 800 });
+  const overflow = await who.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  await who.page.setViewportSize(size);
+  expect(overflow <= 0, label + ': ' + overflow + ' px wider than a 320 px screen');
 }
 
 async function shot(who, file) {
