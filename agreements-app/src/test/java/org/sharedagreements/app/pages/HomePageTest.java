@@ -7,6 +7,7 @@ import org.jsoup.nodes.Element;
 import org.sharedagreements.app.support.Api;
 import org.sharedagreements.app.support.ApiTest;
 import org.sharedagreements.app.support.Couple;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MvcResult;
 
 import java.time.Duration;
@@ -22,6 +23,7 @@ import static org.sharedagreements.app.support.Pages.person;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** {@code /app}: the signed-in person's agreements and the draft form, on the real context and database. */
@@ -98,6 +100,18 @@ class HomePageTest extends ApiTest {
         Element need = home.selectFirst("#needs [data-need=" + kind + "]");
         assertThat(need).as("a need of kind " + kind + " in " + home.select("#needs").text()).isNotNull();
         return need;
+    }
+
+    @Test
+    void aBadValueInTheAddressIsAPageThatSaysSo() throws Exception {
+        String alice = "home-" + UUID.randomUUID();
+        for (String query : new String[] {"agreementId=not-an-id", "agreementId=" + UUID.randomUUID() + "&v=abc"}) {
+            String page = perform(pages, get("/app?" + query).with(person(alice)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(Jsoup.parse(page).select("h1").text()).as(query).isEqualTo("That request was not understood");
+        }
     }
 
     @Test

@@ -60,7 +60,7 @@ public class HomeController {
     public CompletableFuture<ModelAndView> home(SignedInPerson person,
                                                 @RequestParam(value = "agreementId", required = false)
                                                 AgreementId changed,
-                                                @RequestParam(value = "v", required = false) String version) {
+                                                @RequestParam(value = "v", required = false) Long version) {
         return page(person, changed, version, null, HttpStatus.OK);
     }
 
@@ -79,9 +79,9 @@ public class HomeController {
     }
 
     /** With {@code changed}, the page waits until that agreement's read model applied event {@code version} (0). */
-    private CompletableFuture<ModelAndView> page(SignedInPerson person, AgreementId changed, String version,
+    private CompletableFuture<ModelAndView> page(SignedInPerson person, AgreementId changed, Long version,
                                                  String problem, HttpStatus status) {
-        String awaited = changed == null ? null : version == null ? "0" : version;
+        String awaited = changed == null ? null : version == null ? "0" : Long.toString(Math.max(0, version));
         return reads.listing(person.caller(), Audience.PARTNERS, changed, awaited)
                 .thenApply(ready -> {
                     ModelAndView page = new ModelAndView(HOME, status);
