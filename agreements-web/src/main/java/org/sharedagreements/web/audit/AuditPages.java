@@ -22,6 +22,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The auditor's pages, read through {@link AuditReads} as {@code /api/audit/agreements} reads: the listing (403
@@ -85,15 +86,28 @@ public class AuditPages {
         });
     }
 
-    /** The redacted export as a file to keep: never cached, since it names an agreement. */
+    /**
+     * The redacted export as a file to keep, never cached (it names an agreement). Answered in the request's own
+     * thread: without {@code minVersion} the gate answers at once, and only a response completed in its first
+     * dispatch carries this {@code Cache-Control} alone (Spring Security writes its own default when an async
+     * request's first dispatch ends).
+     */
     @GetMapping("/app/audit/{a}/export")
-    public CompletableFuture<ResponseEntity<ChainExport>> export(SignedInPerson person,
-                                                                 @PathVariable("a") AgreementId agreementId) {
-        return audits.export(person.caller(), agreementId, null).thenApply(export -> ResponseEntity.ok()
+    public ResponseEntity<ChainExport> export(SignedInPerson person, @PathVariable("a") AgreementId agreementId) {
+        ChainExport export;
+        try {
+            export = audits.export(person.caller(), agreementId, null).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException problem) {
+                throw problem;
+            }
+            throw e;
+        }
+        return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
                 .cacheControl(CacheControl.noStore())
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("agreement-" + agreementId + "-audit-export.json").build().toString())
-                .body(export));
+                .body(export);
     }
 }
