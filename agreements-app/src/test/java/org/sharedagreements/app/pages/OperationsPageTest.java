@@ -49,10 +49,7 @@ class OperationsPageTest extends ApiTest {
     void theRebuildButtonReplaysTheProjectionsAndThePageFollowsItToTheEnd() throws Exception {
         RequestPostProcessor operator = person(unique("ops"), Role.OPERATOR);
         Couple.formed(api, unique("ops-ada"), unique("ops-ben"));
-        // a row no event explains: only a real rebuild (whose reset empties the table) removes it
-        UUID stray = UUID.randomUUID();
-        jdbc.update("INSERT INTO timeline_event (agreement_id, sequence, type, at, summary, data) "
-                + "VALUES (?, 0, 'Stray', now(), 'not from any event', '{}')", stray);
+        UUID stray = strayRow();
 
         MvcResult pressed = perform(pages, post("/app/operations/projections/" + Projections.TIMELINE + "/replay")
                 .with(operator).with(csrf())).andExpect(status().is3xxRedirection()).andReturn();
@@ -71,9 +68,7 @@ class OperationsPageTest extends ApiTest {
 
     @Test
     void aButtonPressedWithoutTheFormsCsrfTokenOrByAnyoneButAnOperatorDoesNothing() throws Exception {
-        UUID stray = UUID.randomUUID();
-        jdbc.update("INSERT INTO timeline_event (agreement_id, sequence, type, at, summary, data) "
-                + "VALUES (?, 0, 'Stray', now(), 'not from any event', '{}')", stray);
+        UUID stray = strayRow();
         String replay = "/app/operations/projections/" + Projections.TIMELINE + "/replay";
 
         perform(pages, post(replay).with(person(unique("ops"), Role.OPERATOR))).andExpect(status().isForbidden());
@@ -135,6 +130,14 @@ class OperationsPageTest extends ApiTest {
         assertThat(state.body().path("boundaries").get(0).path("status").asText()).isEqualTo("SUSPENDED");
         perform(pages, post("/app/operations/dead-letters/" + Projections.AGREEMENT_STATE + "/" + couple.agreementId
                 + "/retry").with(operator).with(csrf())).andExpect(status().isNotFound());
+    }
+
+    /** A timeline row no event explains: only a rebuild, whose reset empties the table, removes it. */
+    private UUID strayRow() {
+        UUID stray = UUID.randomUUID();
+        jdbc.update("INSERT INTO timeline_event (agreement_id, sequence, type, at, summary, data) "
+                + "VALUES (?, 0, 'Stray', now(), 'not from any event', '{}')", stray);
+        return stray;
     }
 
     private long strayRows(UUID stray) {
