@@ -81,8 +81,6 @@ public class SecurityConfiguration {
                         // the API's description holds no data: client developers read it before they have a token
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
-                        // the timeline page is static code; it reads nothing without the user's own token
-                        .requestMatchers("/", "/index.html", "/app.js", "/style.css", "/favicon.ico").permitAll()
                         // metrics name no agreement content, but they are the operators' business (the one policy)
                         .requestMatchers("/actuator/**").access(SecurityConfiguration::operations)
                         // the master key operations run on every node (data keys live on both sides), so the

@@ -29,7 +29,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 public class WebSecurityConfiguration {
 
     private static final String AUTHORIZATION_REQUESTS = "/oauth2/authorization";
-    private static final String[] PAGES = {"/app", "/app/**", "/login", "/login/**", "/oauth2/authorization/**",
+    private static final String[] PAGES = {"/", "/app", "/app/**", "/login", "/login/**", "/oauth2/authorization/**",
             "/logout", "/web/**"};
 
     @Bean

@@ -50,7 +50,7 @@ class AgreementPageRefusalsTest extends ApiTest {
         assertThat(none.getResponse().getStatus()).isEqualTo(404);
         assertThat(notAnId.getResponse().getStatus()).isEqualTo(404);
         assertThat(withoutCsrfToken(theirs)).isEqualTo(withoutCsrfToken(none))
-                .doesNotContain("Our agreement").contains("data-unavailable=\"404\"");
+                .doesNotContain("Our agreement").contains("id=\"problem\"").contains("Not found");
 
         long before = allStoredEvents();
         assertThat(steps.submit(stranger, couple.agreementId, "/boundaries", "category", "OTHER",
@@ -149,8 +149,8 @@ class AgreementPageRefusalsTest extends ApiTest {
         MvcResult waited = steps.page(ann, couple.agreementId + "?v=999");
         assertThat(waited.getResponse().getStatus()).isEqualTo(503);
         assertThat(waited.getResponse().getHeader("Retry-After")).isNotNull();
-        assertThat(waited.getResponse().getContentAsString()).contains("data-unavailable=\"503\"")
-                .contains("id=\"reload\"").doesNotContain("Exception");
+        assertThat(waited.getResponse().getContentAsString()).contains("id=\"problem\"").contains("Still updating")
+                .contains("Reload").doesNotContain("Exception");
     }
 
     @Test
@@ -204,7 +204,7 @@ class AgreementPageRefusalsTest extends ApiTest {
                 .with(csrf()))
                 .andReturn();
         assertThat(acted.getResponse().getStatus()).isEqualTo(403);
-        assertThat(acted.getResponse().getContentAsString()).contains("data-unavailable=\"403\"");
+        assertThat(acted.getResponse().getContentAsString()).contains("id=\"problem\"").contains("Not for your role");
         assertThat(allStoredEvents()).isEqualTo(before);
     }
 }
