@@ -143,6 +143,15 @@ class AgreementPageRefusalsTest extends ApiTest {
     }
 
     @Test
+    void aPartnerSignedInWithTheCounsellorRoleReadsTheirAgreementWithoutAnyForm() throws Exception {
+        String ann = someone("ann");
+        Couple couple = Couple.formed(api, ann, someone("bo"));
+        assertThat(main(steps.pageAt(ann, couple.agreementId, JOINED))).contains("<form");
+        assertThat(main(steps.pageAt(ann, couple.agreementId, JOINED, Role.COUNSELLOR)))
+                .contains("id=\"read-only\"").doesNotContain("<form");
+    }
+
+    @Test
     void aVersionTheReadModelHasNotReachedIsACalmStillUpdatingPage() throws Exception {
         String ann = someone("ann");
         Couple couple = Couple.formed(api, ann, someone("bo"));
