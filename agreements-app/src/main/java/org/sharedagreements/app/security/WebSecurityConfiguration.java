@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
@@ -15,6 +16,10 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepo
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 
 
 /**
@@ -42,7 +47,7 @@ public class WebSecurityConfiguration {
                                         ObjectProvider<LocalSignIn> localSignIn) throws Exception {
         http
                 .securityMatcher(PAGES)
-                .headers(SecurityConfiguration::browserHeaders)
+                .headers(headers -> SecurityConfiguration.browserHeaders(headers, signOutOrigins(registrations)))
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/web/**").permitAll()
                         .anyRequest().authenticated());
@@ -66,6 +71,30 @@ public class WebSecurityConfiguration {
                     .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(local.path())));
         }
         return http.build();
+    }
+
+    /**
+     * The origins of the providers' end-session endpoints, where signing out leads after our POST /logout (none
+     * for the local provider, which is this origin, and whose registrations Spring cannot list).
+     */
+    static List<String> signOutOrigins(ClientRegistrationRepository registrations) {
+        List<String> origins = new ArrayList<>();
+        if (registrations instanceof Iterable<?> all) {
+            for (Object each : all) {
+                if (each instanceof ClientRegistration registration
+                        && registration.getProviderDetails().getConfigurationMetadata()
+                        .get("end_session_endpoint") instanceof String endpoint) {
+                    URI uri = URI.create(endpoint);
+                    if (uri.getScheme() != null && uri.getRawAuthority() != null) {
+                        String origin = uri.getScheme() + "://" + uri.getRawAuthority();
+                        if (!origins.contains(origin)) {
+                            origins.add(origin);
+                        }
+                    }
+                }
+            }
+        }
+        return origins;
     }
 
     /**
