@@ -53,6 +53,16 @@ final class Browser {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The value of one of this browser's cookies for the service. */
+    String cookie(String name) {
+        return ((CookieManager) client.cookieHandler().orElseThrow()).getCookieStore().get(URI.create(base))
+                .stream().filter(cookie -> cookie.getName().equals(name)).findFirst().orElseThrow().getValue();
+    }
+
     /** A JSON POST as passkey.js sends it: the CSRF token of {@code page} in the X-CSRF-TOKEN header. */
     HttpResponse<String> postJson(String uri, String json, HttpResponse<String> page)
             throws IOException, InterruptedException {

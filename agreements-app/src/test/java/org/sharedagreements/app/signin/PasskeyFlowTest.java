@@ -118,6 +118,13 @@ class PasskeyFlowTest extends ApiTest {
         assertThat(result.path("redirectUrl").asText()).contains("/oauth2/authorize?");
         // the passkey signed in at the provider only: the pages still go through the OpenID sign-in
         assertThat(browser.get("/app").statusCode()).isEqualTo(302);
+        // and there, another passkey may be added, shown to the authenticator by the login name
+        HttpResponse<String> addAnother = browser.get("/auth/passkey");
+        assertThat(addAnother.statusCode()).isEqualTo(200);
+        JsonNode anotherOptions = json.readTree(browser.postJson("/webauthn/register/options", "", addAnother).body());
+        assertThat(anotherOptions.at("/user/name").asText()).isEqualTo(loginName);
+        assertThat(anotherOptions.at("/excludeCredentials/0/id").asText())
+                .isEqualTo(BASE64URL.encodeToString(authenticator.credentialId));
 
         HttpResponse<String> again = browser.follow(browser.get(result.path("redirectUrl").asText())).last();
         assertThat(again.uri().getPath()).isEqualTo("/app");

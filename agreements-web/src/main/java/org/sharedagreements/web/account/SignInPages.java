@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.sharedagreements.kernel.access.Role;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
@@ -27,6 +29,7 @@ import java.util.Optional;
 public class SignInPages {
 
     private static final List<Role> ROLE_CHOICES = List.of(Role.values());
+    private static final AuthenticationTrustResolver SIGNED_IN = new AuthenticationTrustResolverImpl();
 
     private final LocalAccounts accounts;
     private final ProviderSession provider;
@@ -69,12 +72,11 @@ public class SignInPages {
         return new ModelAndView("redirect:/auth/login?signedUp");
     }
 
-    /** Creating a passkey, for whoever is signed in at the provider (just signed up, or by password). */
+    /** Creating a passkey, for whoever is signed in at the provider (just signed up, by password or by passkey). */
     @GetMapping("/auth/passkey")
     public String passkeyPage() {
         Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
-        return signedIn != null && signedIn.getPrincipal() instanceof LocalAccount
-                ? "auth/passkey" : "redirect:/auth/login";
+        return SIGNED_IN.isAuthenticated(signedIn) ? "auth/passkey" : "redirect:/auth/login";
     }
 
     @GetMapping("/auth/continue")
