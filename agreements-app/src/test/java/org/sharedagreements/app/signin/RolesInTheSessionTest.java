@@ -71,7 +71,9 @@ class RolesInTheSessionTest extends ApiTest {
                         .toString().substring(0, 8), "password", PASSWORD, "passwordAgain", PASSWORD, "role", "admin",
                 "method", "password", "_csrf", Browser.csrf(page)));
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.body()).contains("Choose one of the roles listed.");
+        assertThat(refused.body()).contains("Choose one of the roles listed.")
+                .contains("aria-describedby=\"role-hint signup-problem\"")
+                .contains("aria-describedby=\"username-hint\"");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM local_account", Long.class)).isEqualTo(accounts);
     }
 }
