@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sharedagreements.app.support.Api;
 import org.sharedagreements.app.support.ApiTest;
+import org.sharedagreements.app.support.Pages;
 import org.sharedagreements.app.support.Couple;
 import org.sharedagreements.kernel.access.Role;
 import org.springframework.test.web.servlet.MvcResult;
@@ -66,7 +67,7 @@ class AgreementPageRefusalsTest extends ApiTest {
 
     /** The page without the sign-out form's CSRF token, which Spring Security masks anew for every response. */
     private static String withoutCsrfToken(MvcResult page) throws Exception {
-        return page.getResponse().getContentAsString().replaceAll("(name=\"_csrf\" value=\")[^\"]*", "$1");
+        return Pages.withoutCsrfTokens(page.getResponse().getContentAsString());
     }
 
     @Test
