@@ -7,6 +7,7 @@ import org.jsoup.nodes.Element;
 import org.sharedagreements.app.support.Api;
 import org.sharedagreements.app.support.ApiTest;
 import org.sharedagreements.app.support.Couple;
+import org.sharedagreements.kernel.access.Role;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -112,6 +113,18 @@ class HomePageTest extends ApiTest {
                     .andReturn().getResponse().getContentAsString();
             assertThat(Jsoup.parse(page).select("h1").text()).as(query).isEqualTo("That request was not understood");
         }
+    }
+
+    @Test
+    void aCounsellorOrAnAuditorDraftsNothingFromThePage() throws Exception {
+        long before = allStoredEvents();
+        for (Role role : new Role[] {Role.COUNSELLOR, Role.AUDITOR}) {
+            perform(pages, post("/app/agreements").param("title", "not mine to draft")
+                    .with(person("home-" + UUID.randomUUID(), role)).with(csrf()))
+                    .andExpect(status().isForbidden())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML));
+        }
+        assertThat(allStoredEvents()).isEqualTo(before);
     }
 
     @Test

@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  */
 @CommandSide
 @RestControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// after the web pages' own (PageErrors, which answers pages only), before the API's general handler
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class CommandExceptionHandler {
 
     @ExceptionHandler(CommandExecutionException.class)

@@ -1,9 +1,7 @@
 package org.sharedagreements.web.agreement;
 
 import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
 import org.sharedagreements.kernel.AgreementCommand;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.CommandReceipt;
@@ -14,13 +12,13 @@ import org.sharedagreements.kernel.access.AccessRole;
 import org.sharedagreements.kernel.access.Decision;
 import org.sharedagreements.kernel.access.Membership;
 import org.sharedagreements.kernel.access.Standing;
-import org.sharedagreements.kernel.access.RolesMetaData;
 import org.sharedagreements.query.QuerySide;
 import org.sharedagreements.query.access.AgreementReads;
 import org.sharedagreements.query.access.VisibleAgreement;
 import org.sharedagreements.query.agreement.AgreementState;
 import org.sharedagreements.query.agreement.AgreementStateRepository;
 import org.sharedagreements.query.web.QueryValues;
+import org.sharedagreements.web.session.CommandMessages;
 import org.sharedagreements.web.session.SignedInPerson;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -99,8 +97,7 @@ public class AgreementPages {
         }
         Object result;
         try {
-            result = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                    .andMetaData(MetaData.with(RolesMetaData.KEY, RolesMetaData.value(person.caller().roles()))));
+            result = commandGateway.sendAndWait(CommandMessages.of(person, command));
         } catch (CommandExecutionException failure) {
             CommandRefusal refusal = failure.getDetails().filter(CommandRefusal.class::isInstance)
                     .map(CommandRefusal.class::cast).orElseThrow(() -> failure);

@@ -1,6 +1,8 @@
 package org.sharedagreements.web.errors;
 
 import org.sharedagreements.query.QuerySide;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.sharedagreements.kernel.CommandRefusal;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -42,6 +44,21 @@ public class PageErrors {
             response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter);
         }
         return page(status);
+    }
+
+    /**
+     * A command the write side refused where the page has no better answer (the agreement page shows a rule's
+     * sentence itself): 404 for what the person may not see, 403 for a role that may not act, else 409.
+     */
+    @ExceptionHandler(CommandExecutionException.class)
+    public ModelAndView commandRefused(CommandExecutionException failure) throws CommandExecutionException {
+        CommandRefusal refusal = failure.getDetails().filter(CommandRefusal.class::isInstance)
+                .map(CommandRefusal.class::cast).orElseThrow(() -> failure);
+        return page(switch (refusal.kind()) {
+            case NOT_VISIBLE -> HttpStatus.NOT_FOUND;
+            case ROLE_MAY_NOT_ACT -> HttpStatus.FORBIDDEN;
+            case RULE_VIOLATED, STALE_VERSION -> HttpStatus.CONFLICT;
+        });
     }
 
     /** A value in the address that is not of its type (an agreement id that is no UUID): 400. */

@@ -12,6 +12,7 @@ import org.sharedagreements.query.access.AgreementReads;
 import org.sharedagreements.query.access.Audience;
 import org.sharedagreements.query.access.VisibleAgreement;
 import org.sharedagreements.query.agreement.AgreementStateRepository;
+import org.sharedagreements.web.session.CommandMessages;
 import org.sharedagreements.web.session.SignedInPerson;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -72,7 +73,7 @@ public class HomeController {
         }
         DraftAgreement command = new DraftAgreement(AgreementId.random(), PartnerId.of(person.userId()),
                 PrivateText.of(title), null);
-        commandGateway.sendAndWait(command);
+        commandGateway.sendAndWait(CommandMessages.of(person, command));
         // post/redirect/get: the list then shows the draft once its first event (version 0) is read
         return CompletableFuture.completedFuture(
                 new ModelAndView("redirect:/app?agreementId=" + command.agreementId()));
