@@ -27,6 +27,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class LivePageTest extends ApiTest {
 
     private static final Duration FEW_SECONDS = Duration.ofSeconds(10);
+    /** What a browser's EventSource asks for. */
+    private static final String EVENT_STREAM = "text/event-stream";
 
     @Autowired
     private TimelineStreams streams;
@@ -42,7 +44,8 @@ class LivePageTest extends ApiTest {
         AgreementId agreementId = AgreementId.of(couple.agreementId);
         assertThat(couple.first.get(couple.path("/timeline?minVersion=2")).status()).isEqualTo(200);
 
-        MvcResult live = perform(pages, get("/app/agreements/" + couple.agreementId + "/live").with(person(alice)))
+        MvcResult live = perform(pages, get("/app/agreements/" + couple.agreementId + "/live")
+                .accept(EVENT_STREAM).with(person(alice)))
                 .andReturn();
         assertThat(live.getResponse().getStatus()).isEqualTo(200);
         assertThat(live.getResponse().getContentType()).startsWith("text/event-stream");
@@ -71,7 +74,7 @@ class LivePageTest extends ApiTest {
         assertThat(couple.first.get(couple.path("/timeline?minVersion=2")).status()).isEqualTo(200);
 
         MvcResult stranger = perform(pages, get("/app/agreements/" + couple.agreementId + "/live")
-                .with(person(unique("stranger")))).andReturn();
+                .accept(EVENT_STREAM).with(person(unique("stranger")))).andReturn();
         assertThat(stranger.getResponse().getStatus()).isEqualTo(404);
         assertThat(streams.openStreams(agreementId)).isZero();
     }

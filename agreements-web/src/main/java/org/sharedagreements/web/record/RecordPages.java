@@ -202,7 +202,7 @@ public class RecordPages {
             for (BoundaryVersion version : history.versions()) {
                 HistoryTable.Column column = column(version, terms, people, locale);
                 lines.add(messages.getMessage("web.record.record.version", new Object[]{
-                        column.version(), column.kind(), column.proposedBy(),
+                        column.version(), column.kind(), people.object(version.proposedBy()),
                         column.proposedAt() == null ? "" : column.proposedAt().text(), column.outcome()}, locale));
             }
             for (BoundaryHistory.Change change : history.changes()) {

@@ -38,8 +38,8 @@ final class Sentences {
                 people.subject(entry.actor()),
                 boundaryPhrase(boundaryId, data.path("terms")),
                 text(data, "boundaryVersion"),
-                other(entry.type(), data),
-                detail(entry.type(), data),
+                other(data),
+                detail(data),
                 entry.type()
         };
         String key = "web.record.event." + entry.type() + variant(entry.type(), data);
@@ -88,7 +88,7 @@ final class Sentences {
         return boundaryId;
     }
 
-    private String other(String type, JsonNode data) {
+    private String other(JsonNode data) {
         if (data.has("counsellorId")) {
             return people.counsellor(data.path("counsellorId").asText(null));
         }
@@ -101,7 +101,7 @@ final class Sentences {
         return "";
     }
 
-    private String detail(String type, JsonNode data) {
+    private String detail(JsonNode data) {
         if (data.has("indicator")) {
             String indicator = data.path("indicator").asText(Confidential.ERASED);
             return messages.getMessage("web.record.indicator." + indicator, null, indicator, locale);
