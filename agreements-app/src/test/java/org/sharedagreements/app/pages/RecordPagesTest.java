@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.sharedagreements.app.support.Api;
 import org.sharedagreements.app.support.ApiTest;
 import org.sharedagreements.app.support.Couple;
+import org.sharedagreements.kernel.access.Role;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 import java.util.List;
@@ -48,8 +49,9 @@ class RecordPagesTest extends ApiTest {
         assertThat(timeline.status()).as(timeline.toString()).isEqualTo(200);
     }
 
-    private MockHttpServletResponse page(String path, String userId, int status) throws Exception {
-        MockHttpServletResponse response = perform(pages, get(path).with(person(userId))).andReturn().getResponse();
+    private MockHttpServletResponse page(String path, String userId, int status, Role... roles) throws Exception {
+        MockHttpServletResponse response = perform(pages, get(path).with(person(userId, roles))).andReturn()
+                .getResponse();
         assertThat(response.getStatus()).as(path + ": " + response.getContentAsString()).isEqualTo(status);
         return response;
     }
@@ -75,6 +77,27 @@ class RecordPagesTest extends ApiTest {
         String asBen = page(path(agreed, "/timeline"), agreed.ben(), 200).getContentAsString();
         assertThat(asBen).contains("Your partner proposed the boundary \u201c" + STATEMENT + "\u201d (version 1).")
                 .contains("You accepted version 1 of the boundary");
+    }
+
+    @Test
+    void aGrantedCounsellorReadsTheRecordWithThePartnersNamedAndAnUngrantedOneIsNotFound() throws Exception {
+        Agreed agreed = agreed();
+        Couple couple = agreed.couple();
+        String counsellor = unique("dr");
+        String pending = unique("dr");
+        assertThat(couple.first.post(couple.path("/counsellors"), Map.of("counsellorId", counsellor)).status())
+                .isEqualTo(201);
+        long granted = couple.second.post(couple.path("/counsellors/" + counsellor + "/approvals")).version();
+        assertThat(couple.first.post(couple.path("/counsellors"), Map.of("counsellorId", pending)).status())
+                .isEqualTo(201);
+        caughtUp(couple.first, couple, granted + 1);
+
+        String timeline = page(path(agreed, "/timeline"), counsellor, 200, Role.COUNSELLOR).getContentAsString();
+        assertThat(timeline).contains("Partner " + agreed.alice() + " proposed the boundary \u201c" + STATEMENT)
+                .contains("so counsellor " + counsellor + " has access.");
+        page(path(agreed, "/record"), counsellor, 200, Role.COUNSELLOR);
+        page(path(agreed, "/timeline"), pending, 404, Role.COUNSELLOR);
+        page(path(agreed, "/record.pdf"), pending, 404, Role.COUNSELLOR);
     }
 
     @Test
