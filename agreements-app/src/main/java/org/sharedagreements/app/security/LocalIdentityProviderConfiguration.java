@@ -6,14 +6,25 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.sharedagreements.kernel.access.Role;
 import org.sharedagreements.web.account.LocalAccount;
 import org.sharedagreements.web.account.LocalAccounts;
+import org.sharedagreements.web.account.PasskeyUsers;
+import org.sharedagreements.web.account.Passkeys;
+import org.sharedagreements.web.account.ProviderSession;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -33,11 +44,21 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.web.DefaultSecurityFilterChain;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpMessageConverterAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The local profile's own OpenID provider (Spring Authorization Server), so that the README's run command gives
@@ -58,6 +79,8 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 public class LocalIdentityProviderConfiguration {
 
     static final String SIGN_IN_PAGE = "/auth/login";
+    /** The provider's pages, and Spring's WebAuthn endpoints that they call. */
+    private static final String[] SIGN_IN_PATHS = {"/auth/**", "/webauthn/**", "/login/webauthn"};
     private static final String PROVIDER_CONTEXT = "AGREEMENTS_IDENTITY_PROVIDER_SECURITY_CONTEXT";
     private static final String PROVIDER_SAVED_REQUEST = "AGREEMENTS_IDENTITY_PROVIDER_SAVED_REQUEST";
 
@@ -68,7 +91,8 @@ public class LocalIdentityProviderConfiguration {
         OAuth2AuthorizationServerConfigurer provider = OAuth2AuthorizationServerConfigurer.authorizationServer();
         http
                 .securityMatcher(provider.getEndpointsMatcher())
-                .with(provider, server -> server.oidc(Customizer.withDefaults()))
+                // the logout endpoint too: signing out of the pages ends the provider's sign-in (RP-initiated)
+                .with(provider, server -> server.oidc(oidc -> oidc.logoutEndpoint(Customizer.withDefaults())))
                 .headers(SecurityConfiguration::browserHeaders)
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
                 .securityContext(context -> context.securityContextRepository(providerContext()))
@@ -88,15 +112,72 @@ public class LocalIdentityProviderConfiguration {
                                                      PasswordEncoder passwords) throws Exception {
         DaoAuthenticationProvider byPassword = new DaoAuthenticationProvider(accounts);
         byPassword.setPasswordEncoder(passwords);
+        // a passkey's user entity is named by the account id, so the passkey sign-in finds accounts by id
+        http.setSharedObject(UserDetailsService.class, accounts.byAccountId());
         http
-                .securityMatcher("/auth/**")
+                .securityMatcher(SIGN_IN_PATHS)
                 .headers(SecurityConfiguration::browserHeaders)
                 .authenticationManager(new ProviderManager(byPassword))
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
                 .securityContext(context -> context.securityContextRepository(providerContext()))
                 .requestCache(cache -> cache.requestCache(providerRequests()))
-                .formLogin(form -> form.loginPage(SIGN_IN_PAGE).failureUrl(SIGN_IN_PAGE + "?error"));
-        return http.build();
+                .formLogin(form -> form.loginPage(SIGN_IN_PAGE).failureUrl(SIGN_IN_PAGE + "?error"))
+                // Spring's endpoints: POST /webauthn/register/options and /webauthn/register (for whoever is signed
+                // in here), POST /webauthn/authenticate/options and /login/webauthn; our own pages use them
+                .webAuthn(passkeys -> passkeys.rpId(LocalRelyingParty.RP_ID).rpName("Shared agreements (local)")
+                        .disableDefaultRegistrationPage(true)
+                        .creationOptionsRepository(new PasskeyCreationOptions(Clock.systemUTC())));
+        DefaultSecurityFilterChain chain = http.build();
+        // The passkey sign-in filter keeps its own defaults (Spring's configurer does not pass it this chain's
+        // settings): it would save the sign-in where the pages' session looks, which would count being signed in
+        // at the provider as being signed in to the pages. So it gets the provider's own context and saved
+        // request, and a new session id on sign-in, as the password sign-in has.
+        for (Filter filter : chain.getFilters()) {
+            if (filter instanceof WebAuthnAuthenticationFilter byPasskey) {
+                byPasskey.setSecurityContextRepository(providerContext());
+                byPasskey.setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy());
+                HttpMessageConverterAuthenticationSuccessHandler signedIn =
+                        new HttpMessageConverterAuthenticationSuccessHandler();
+                signedIn.setRequestCache(providerRequests());
+                byPasskey.setAuthenticationSuccessHandler(signedIn);
+            }
+        }
+        return chain;
+    }
+
+    /** Signs a person in here after sign-up for a passkey, as the password sign-in would, and goes on after it. */
+    @Bean
+    ProviderSession providerSession() {
+        SecurityContextRepository contexts = providerContext();
+        RequestCache requests = providerRequests();
+        return new ProviderSession() {
+            @Override
+            public void signIn(LocalAccount account, HttpServletRequest request, HttpServletResponse response) {
+                request.getSession();
+                request.changeSessionId();
+                org.springframework.security.core.context.SecurityContext context =
+                        SecurityContextHolder.createEmptyContext();
+                context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(account, null,
+                        account.getAuthorities()));
+                SecurityContextHolder.setContext(context);
+                contexts.saveContext(context, request, response);
+            }
+
+            @Override
+            public String resumeUrl(HttpServletRequest request, HttpServletResponse response) {
+                SavedRequest saved = requests.getRequest(request, response);
+                if (saved == null) {
+                    return "/app";
+                }
+                requests.removeRequest(request, response);
+                return saved.getRedirectUrl();
+            }
+        };
+    }
+
+    @Bean
+    LocalRelyingParty localRelyingParty(PasskeyUsers users, Passkeys passkeys, LocalAccounts accounts) {
+        return new LocalRelyingParty(users, passkeys, accounts);
     }
 
     private static HttpSessionSecurityContextRepository providerContext() {
@@ -159,16 +240,28 @@ public class LocalIdentityProviderConfiguration {
         return new ImmutableJWKSet<>(new JWKSet(key));
     }
 
-    /** The ID token names the person as they signed up ({@code name}, {@code preferred_username}). */
+    /**
+     * The ID token names the person as they signed up ({@code name}, {@code preferred_username}, with the profile
+     * scope) and carries their roles ({@code roles}, as the API's tokens do), whether they signed in by password
+     * (the principal is their account) or by passkey (it is the passkey's user, named by the account id).
+     */
     @Bean
-    public OAuth2TokenCustomizer<JwtEncodingContext> nameInIdToken() {
+    public OAuth2TokenCustomizer<JwtEncodingContext> accountInIdToken(LocalAccounts accounts) {
         return context -> {
-            if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())
-                    && context.getAuthorizedScopes().contains(OidcScopes.PROFILE)
-                    && context.getPrincipal().getPrincipal() instanceof LocalAccount account) {
-                context.getClaims().claim(StandardClaimNames.NAME, account.loginName())
-                        .claim(StandardClaimNames.PREFERRED_USERNAME, account.loginName());
+            if (!OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+                return;
             }
+            Authentication principal = context.getPrincipal();
+            Optional<LocalAccount> account = principal.getPrincipal() instanceof LocalAccount local
+                    ? Optional.of(local) : accounts.byId(principal.getName());
+            account.ifPresent(signedIn -> {
+                context.getClaims().claim(RolesFromClaims.CLAIM,
+                        signedIn.roles().stream().map(Role::claim).toList());
+                if (context.getAuthorizedScopes().contains(OidcScopes.PROFILE)) {
+                    context.getClaims().claim(StandardClaimNames.NAME, signedIn.loginName())
+                            .claim(StandardClaimNames.PREFERRED_USERNAME, signedIn.loginName());
+                }
+            });
         };
     }
 }

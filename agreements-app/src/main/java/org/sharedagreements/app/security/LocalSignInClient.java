@@ -14,6 +14,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -94,6 +95,7 @@ final class LocalSignInClient implements ApplicationListener<ServletWebServerIni
                 .redirectUri(issuer + "/login/oauth2/code/" + REGISTRATION_ID)
                 .redirectUri(loopback + "/login/oauth2/code/" + REGISTRATION_ID)
                 .postLogoutRedirectUri(issuer + "/")
+                .postLogoutRedirectUri(loopback + "/")
                 .scope(OidcScopes.OPENID)
                 .scope(OidcScopes.PROFILE)
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false)
@@ -118,6 +120,8 @@ final class LocalSignInClient implements ApplicationListener<ServletWebServerIni
                 .jwkSetUri(issuer + "/oauth2/jwks")
                 .issuerUri(issuer)
                 .userNameAttributeName("sub")
+                // RP-initiated logout: signing out of the pages ends the provider's sign-in too
+                .providerConfigurationMetadata(Map.of("end_session_endpoint", issuer + "/connect/logout"))
                 .clientName("Shared agreements (local)")
                 .build();
     }

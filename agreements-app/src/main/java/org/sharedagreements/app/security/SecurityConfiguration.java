@@ -34,6 +34,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.context.support.WebApplicationContextUtils;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.net.URI;
@@ -81,8 +82,6 @@ public class SecurityConfiguration {
                         // the API's description holds no data: client developers read it before they have a token
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
-                        // the timeline page is static code; it reads nothing without the user's own token
-                        .requestMatchers("/", "/index.html", "/app.js", "/style.css", "/favicon.ico").permitAll()
                         // metrics name no agreement content, but they are the operators' business (the one policy)
                         .requestMatchers("/actuator/**").access(SecurityConfiguration::operations)
                         // the master key operations run on every node (data keys live on both sides), so the
@@ -113,8 +112,19 @@ public class SecurityConfiguration {
 
     /** The browser headers of every answer, the API's and the web pages' alike. */
     static void browserHeaders(HeadersConfigurer<HttpSecurity> headers) {
+        browserHeaders(headers, List.of());
+    }
+
+    /**
+     * The same, where a form of ours may also lead to {@code formTargets} (origins): browsers hold the redirect
+     * after a form's POST to {@code form-action} too, so signing out (POST /logout, then on to the OpenID
+     * provider's end-session endpoint) needs the provider's origin there.
+     */
+    static void browserHeaders(HeadersConfigurer<HttpSecurity> headers, List<String> formTargets) {
+        String policy = formTargets.isEmpty() ? CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY.replace(
+                "form-action 'self'", "form-action 'self' " + String.join(" ", formTargets));
         headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .contentSecurityPolicy(csp -> csp.policyDirectives(policy))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                 .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
                 .contentTypeOptions(Customizer.withDefaults())

@@ -17,7 +17,7 @@ import org.sharedagreements.app.support.ApiTest;
 import org.sharedagreements.app.support.Couple;
 import org.sharedagreements.app.support.OwnDatabase;
 import org.sharedagreements.command.agreement.CallerRoles;
-import org.sharedagreements.command.agreement.CommandRefusal;
+import org.sharedagreements.kernel.CommandRefusal;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.PartnerId;
 import org.sharedagreements.kernel.RedFlagId;

@@ -19,7 +19,7 @@ import java.util.HexFormat;
  * project (an ArchUnit rule, {@code IndependentVerifierRulesTest}, keeps it so). Answers null when an export
  * verifies, else what is wrong.
  */
-final class IndependentVerifier {
+public final class IndependentVerifier {
 
     private static final String GENESIS = "0".repeat(64);
     private static final String MILLIS = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
@@ -36,7 +36,7 @@ final class IndependentVerifier {
      * The verifier for the served key ({@code GET /api/integrity/checkpoint-key}), after checking that its JWK is
      * the same key and its key id is the RFC 7638 thumbprint of that JWK.
      */
-    static IndependentVerifier forServedKey(JsonNode served) throws GeneralSecurityException {
+    public static IndependentVerifier forServedKey(JsonNode served) throws GeneralSecurityException {
         byte[] spki = Base64.getDecoder().decode(served.path("publicKey").asText());
         PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));
         byte[] raw = Arrays.copyOfRange(spki, spki.length - 32, spki.length);
@@ -55,7 +55,7 @@ final class IndependentVerifier {
     }
 
     /** {@code payloadsRequired}: the partners' export carries every payload; the auditor's carries none. */
-    String problem(JsonNode export, boolean payloadsRequired) {
+    public String problem(JsonNode export, boolean payloadsRequired) {
         return problem(export, payloadsRequired, null);
     }
 

@@ -30,16 +30,18 @@ class BrowserHeadersTest extends ApiTest {
         Api.Caller ada = api.as("headers-ada");
         Map<String, Api.Response> answers = Map.of(
                 "an API answer", ada.get("/api/agreements"),
-                "the timeline page", api.anonymous().get("/"),
-                "its script", api.anonymous().get("/app.js"),
+                "a web page", api.anonymous().get("/auth/login"),
+                "its stylesheet", api.anonymous().get("/web/app.css"),
+                "the web app's door", api.anonymous().get("/"),
                 "401", api.anonymous().get("/api/agreements"),
                 "404 of an agreement", ada.get("/api/agreements/" + UUID.randomUUID()),
                 "404 of a path", ada.get("/no-such-page"));
 
         assertThat(answers.get("an API answer").status()).isEqualTo(200);
-        assertThat(answers.get("the timeline page").status()).isEqualTo(200);
-        assertThat(answers.get("the timeline page").header("Content-Type")).startsWith("text/html");
-        assertThat(answers.get("its script").status()).isEqualTo(200);
+        assertThat(answers.get("a web page").status()).isEqualTo(200);
+        assertThat(answers.get("a web page").header("Content-Type")).startsWith("text/html");
+        assertThat(answers.get("its stylesheet").status()).isEqualTo(200);
+        assertThat(answers.get("the web app's door").status()).isEqualTo(302);
         assertThat(answers.get("401").status()).isEqualTo(401);
         assertThat(answers.get("404 of an agreement").status()).isEqualTo(404);
         assertThat(answers.get("404 of a path").status()).isEqualTo(404);
@@ -59,7 +61,7 @@ class BrowserHeadersTest extends ApiTest {
     @Test
     void httpsFromATrustedProxyGetsHstsAndPlainHttpDoesNot() {
         Api.Response overHttps = api.as("headers-bo").header("X-Forwarded-Proto", "https").get("/api/agreements");
-        Api.Response pageOverHttps = api.anonymous().header("X-Forwarded-Proto", "https").get("/");
+        Api.Response pageOverHttps = api.anonymous().header("X-Forwarded-Proto", "https").get("/auth/login");
         Api.Response overHttp = api.as("headers-bo").get("/api/agreements");
 
         assertThat(overHttps.status()).isEqualTo(200);

@@ -9,23 +9,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,22 +26,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SignInFlowTest extends ApiTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
-
     @LocalServerPort
     private int port;
 
     @Autowired
     private LocalAccounts accounts;
 
-    private HttpClient browser;
+    private Browser browser;
     private String base;
 
     @BeforeEach
     void browser() {
-        browser = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ORIGINAL_SERVER))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        base = "http://localhost:" + port;
+        browser = new Browser(port);
+        base = browser.base;
     }
 
     @Test
@@ -66,7 +53,7 @@ class SignInFlowTest extends ApiTest {
         assertThat(sessionCookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax")
                 .doesNotContainIgnoringCase("Secure;").doesNotEndWith("Secure");
 
-        Visit toSignIn = follow(first);
+        Browser.Visit toSignIn = follow(first);
         assertThat(toSignIn.uris()).anyMatch(uri -> uri.startsWith(base + "/oauth2/authorize?"));
         assertThat(toSignIn.last().uri().getPath()).isEqualTo("/auth/login");
         assertThat(toSignIn.last().statusCode()).isEqualTo(200);
@@ -94,7 +81,7 @@ class SignInFlowTest extends ApiTest {
         HttpResponse<String> signedIn = post(base + "/auth/login", Map.of("username", loginName,
                 "password", password, "_csrf", csrf(signInPage)));
         assertThat(signedIn.statusCode()).isEqualTo(302);
-        Visit back = follow(signedIn);
+        Browser.Visit back = follow(signedIn);
         assertThat(back.uris()).anyMatch(uri -> uri.startsWith(base + "/login/oauth2/code/local?code="));
         HttpResponse<String> home = back.last();
         assertThat(home.uri().getPath()).isEqualTo("/app");
@@ -154,8 +141,7 @@ class SignInFlowTest extends ApiTest {
     @Test
     void behindATlsProxyTheSessionCookieIsSecure() throws Exception {
         HttpResponse<String> first = browser.send(HttpRequest.newBuilder(URI.create(base + "/app"))
-                        .header("Accept", "text/html").header("X-Forwarded-Proto", "https").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+                .header("Accept", "text/html").header("X-Forwarded-Proto", "https").GET().build());
         assertThat(first.statusCode()).isEqualTo(302);
         assertThat(setCookie(first, "SESSION")).containsIgnoringCase("; Secure").containsIgnoringCase("HttpOnly");
     }
@@ -173,36 +159,19 @@ class SignInFlowTest extends ApiTest {
     }
 
     private HttpResponse<String> get(String uri) throws IOException, InterruptedException {
-        return browser.send(HttpRequest.newBuilder(URI.create(uri)).header("Accept", "text/html").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return browser.get(uri);
     }
 
     private HttpResponse<String> post(String uri, Map<String, String> form) throws IOException, InterruptedException {
-        String body = new LinkedHashMap<>(form).entrySet().stream()
-                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return browser.send(HttpRequest.newBuilder(URI.create(uri)).header("Accept", "text/html")
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return browser.post(uri, form);
     }
 
-    /** Follows redirects with GET, as a browser does after a 302. */
-    private Visit follow(HttpResponse<String> response) throws IOException, InterruptedException {
-        List<String> uris = new ArrayList<>();
-        HttpResponse<String> current = response;
-        for (int hop = 0; hop < 10 && current.statusCode() / 100 == 3; hop++) {
-            String next = location(current);
-            uris.add(next);
-            current = get(next);
-        }
-        return new Visit(uris, current);
+    private Browser.Visit follow(HttpResponse<String> response) throws IOException, InterruptedException {
+        return browser.follow(response);
     }
 
-    private String location(HttpResponse<String> response) {
-        String location = response.headers().firstValue("Location").orElseThrow();
-        return URI.create(response.uri().toString()).resolve(location).toString();
+    private static String location(HttpResponse<String> response) {
+        return Browser.location(response);
     }
 
     private static String setCookie(HttpResponse<String> response, String name) {
@@ -211,16 +180,10 @@ class SignInFlowTest extends ApiTest {
     }
 
     private String currentSession() {
-        return ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().get(URI.create(base))
-                .stream().filter(cookie -> cookie.getName().equals("SESSION")).findFirst().orElseThrow().getValue();
+        return browser.cookie("SESSION");
     }
 
     private static String csrf(HttpResponse<String> page) {
-        Matcher token = CSRF.matcher(page.body());
-        assertThat(token.find()).as("a CSRF token in the page").isTrue();
-        return token.group(1);
-    }
-
-    private record Visit(List<String> uris, HttpResponse<String> last) {
+        return Browser.csrf(page);
     }
 }

@@ -2,19 +2,20 @@ package org.sharedagreements.command.agreement;
 
 import org.axonframework.messaging.MetaData;
 import org.sharedagreements.kernel.access.Role;
+import org.sharedagreements.kernel.access.RolesMetaData;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Set;
 
 /**
  * The roles of the caller travel with each command as metadata ({@value #KEY}: the claim values, comma
  * separated), so the agreement can tell a counsellor it is granted to (403) from a stranger (404) without
- * trusting anything the command body says.
+ * trusting anything the command body says. The key and the format are the kernel's {@link RolesMetaData}, which
+ * the web pages write too.
  */
 public final class CallerRoles {
 
-    public static final String KEY = "callerRoles";
+    public static final String KEY = RolesMetaData.KEY;
 
     private CallerRoles() {
     }
@@ -29,6 +30,6 @@ public final class CallerRoles {
     }
 
     static Set<Role> parse(String roles) {
-        return Role.fromClaims(roles == null || roles.isEmpty() ? Set.of() : Arrays.asList(roles.split(",")));
+        return RolesMetaData.parse(roles);
     }
 }

@@ -8,7 +8,7 @@
  * {@link org.sharedagreements.command.agreement.Rule} (409),
  * {@link org.sharedagreements.command.agreement.AgreementNotVisible} for anything the caller may not see (404), or
  * {@link org.sharedagreements.command.agreement.RoleMayNotAct} for a read-only role (403); they leave the handling
- * node as a {@link org.sharedagreements.command.agreement.CommandRefusal} in a {@code CommandExecutionException}'s
+ * node as a {@link org.sharedagreements.kernel.CommandRefusal} in a {@code CommandExecutionException}'s
  * details ({@link org.sharedagreements.command.agreement.RefusalInterceptor}).
  */
 package org.sharedagreements.command.agreement;

@@ -2,8 +2,8 @@ package org.sharedagreements.command.web;
 
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.sharedagreements.command.CommandSide;
-import org.sharedagreements.command.agreement.CommandRefusal;
 import org.sharedagreements.command.agreement.RefusalInterceptor;
+import org.sharedagreements.kernel.CommandRefusal;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;

@@ -5,6 +5,7 @@ import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.kernel.access.AccessPolicy;
 import org.sharedagreements.kernel.access.AccessRole;
 import org.sharedagreements.kernel.access.Decision;
+import org.sharedagreements.kernel.access.Membership;
 import org.sharedagreements.kernel.access.Scope;
 import org.sharedagreements.kernel.access.Standing;
 import org.sharedagreements.query.QuerySide;
@@ -131,6 +132,20 @@ public class AgreementGate implements DisposableBean {
                 AccessPolicy.reader(standing, caller.roles()).ifPresent(role ->
                         visible.add(new VisibleAgreement(agreementId, caller, role, Audience.PARTNERS))));
         return visible;
+    }
+
+    /**
+     * The agreements the caller is invited to and has not joined. An invitee may join but not read (api.md), so
+     * this answers ids only: the web app's "join" button, never the agreement's content.
+     */
+    public List<AgreementId> invitationsOf(Caller caller) {
+        List<AgreementId> invited = new ArrayList<>();
+        access.standingsOf(caller.userId()).forEach((agreementId, standing) -> {
+            if (standing.membership() == Membership.INVITED && !standing.parked()) {
+                invited.add(agreementId);
+            }
+        });
+        return invited;
     }
 
     /** The agreements granted to the caller as a counsellor (403 without the counsellor role). */

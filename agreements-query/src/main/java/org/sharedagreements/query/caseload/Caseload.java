@@ -6,6 +6,7 @@ import org.sharedagreements.query.agreement.AgreementState;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 /** Works out what needs a counsellor's attention in one agreement at a given instant; pure, so it is tested with any clock. */
@@ -13,6 +14,17 @@ public final class Caseload {
 
     /** A proposal pending longer than this needs attention. */
     public static final Duration STALE_PROPOSAL = Duration.ofDays(7);
+
+    /**
+     * Those needing attention first; among them, the one with more open breaches, then more open red flags, then
+     * more reviews due, then more stale proposals (what a counsellor would look at first), otherwise as they came.
+     */
+    public static final Comparator<CaseloadEntry> MOST_URGENT_FIRST = Comparator
+            .comparing(CaseloadEntry::needsAttention).reversed()
+            .thenComparing(entry -> entry.openBreaches().size(), Comparator.reverseOrder())
+            .thenComparing(entry -> entry.openRedFlags().size(), Comparator.reverseOrder())
+            .thenComparing(entry -> entry.reviewsDue().size(), Comparator.reverseOrder())
+            .thenComparing(entry -> entry.stalePendingProposals().size(), Comparator.reverseOrder());
 
     private Caseload() {
     }

@@ -1,11 +1,8 @@
 package org.sharedagreements.query.integrity;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.sharedagreements.query.QuerySide;
-import org.sharedagreements.sealing.CheckpointVerifier;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,13 +17,8 @@ public class CheckpointKeyController {
 
     private final CheckpointKey key;
 
-    public CheckpointKeyController(CheckpointVerifier verifier, ObjectMapper objectMapper) {
-        try {
-            this.key = new CheckpointKey(verifier.keyId(), "Ed25519", verifier.publicKeyX509Base64(),
-                    objectMapper.readValue(verifier.publicKeyJwk(), CheckpointKey.Jwk.class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the checkpoint key's JWK does not read", e);
-        }
+    public CheckpointKeyController(PublishedCheckpointKey published) {
+        this.key = published.key();
     }
 
     @GetMapping("/api/integrity/checkpoint-key")

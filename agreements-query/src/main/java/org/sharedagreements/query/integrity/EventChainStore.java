@@ -3,6 +3,7 @@ package org.sharedagreements.query.integrity;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.sharedagreements.query.QuerySide;
 import org.sharedagreements.query.access.VisibleAgreement;
+import org.sharedagreements.sealing.Checkpoint;
 import org.sharedagreements.sealing.CheckpointVerifier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,7 +13,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -125,12 +129,31 @@ public class EventChainStore {
      * chain that does not verify is counted ({@value #FAILURES}), for alerting.
      */
     public Verification verify(VisibleAgreement agreement) {
+        return check(agreement).verification();
+    }
+
+    /**
+     * The verification of {@link #verify}, with each stored checkpoint as judged: signed by the published key or
+     * not, and still matching the stored chain or not (what the auditor's page lists), from the same snapshot.
+     */
+    public CheckedChain check(VisibleAgreement agreement) {
         String agreementId = agreement.agreementId().toString();
         StoredChain chain = chain(agreement);
         Verification verification = ChainVerifier.verify(agreementId, chain.events(), chain.checkpoints(), genuine);
         if (!verification.valid()) {
             meters.ifAvailable(registry -> registry.counter(FAILURES).increment());
         }
-        return verification;
+        UUID uuid = agreement.agreementId().value();
+        Map<Long, String> storedHashes = new HashMap<>();
+        chain.events().forEach(event -> storedHashes.putIfAbsent(event.sequence(), event.storedHash()));
+        List<CheckedCheckpoint> checked = chain.checkpoints().stream()
+                .sorted(Comparator.comparingLong(StoredCheckpoint::sequence))
+                .map(stored -> {
+                    Checkpoint claimed = stored.claimed(uuid);
+                    return new CheckedCheckpoint(SignedCheckpoint.of(agreementId, stored),
+                            claimed != null && genuine.test(claimed),
+                            stored.headHash() != null && stored.headHash().equals(storedHashes.get(stored.sequence())));
+                }).toList();
+        return new CheckedChain(verification, checked);
     }
 }

@@ -10,6 +10,7 @@ import org.sharedagreements.query.QuerySide;
 import org.sharedagreements.query.access.AgreementGate;
 import org.sharedagreements.query.access.AgreementReads;
 import org.sharedagreements.query.access.Audience;
+import org.sharedagreements.query.access.VisibleAgreement;
 import org.sharedagreements.query.agreement.AgreementStateRepository;
 import org.sharedagreements.web.session.SignedInPerson;
 import org.springframework.http.HttpStatus;
@@ -20,10 +21,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@code /app}: the signed-in partner's agreements, read as {@code GET /api/agreements} reads them (the same
+ * {@code /app}: what waits for the signed-in partner ({@link NeedsYou}, each with its one-click form posting to
+ * the agreement page's command paths), their agreements, read as {@code GET /api/agreements} reads them (the same
  * {@link AgreementReads} and {@link AgreementGate}, for a {@code Caller} of the signed-in session), and the
  * draft form, which sends the kernel's {@link DraftAgreement} through the command gateway as the API does. After a
  * draft the page waits for the new agreement's first event, as a client passing {@code minVersion} would.
@@ -47,18 +50,25 @@ public class HomeController {
         this.commandGateway = commandGateway;
     }
 
+    /** The service's front door is the web app (the API lives under {@code /api}, its description at /swagger-ui). */
+    @GetMapping("/")
+    public String door() {
+        return "redirect:/app";
+    }
+
     @GetMapping("/app")
     public CompletableFuture<ModelAndView> home(SignedInPerson person,
                                                 @RequestParam(value = "agreementId", required = false)
-                                                AgreementId drafted) {
-        return page(person, drafted, null, HttpStatus.OK);
+                                                AgreementId changed,
+                                                @RequestParam(value = "v", required = false) Long version) {
+        return page(person, changed, version, null, HttpStatus.OK);
     }
 
     @PostMapping("/app/agreements")
     public CompletableFuture<ModelAndView> draft(SignedInPerson person, @ModelAttribute DraftForm form) {
         String title = form.title() == null ? "" : form.title().strip();
         if (TextRules.problem(title, 1, TextRules.TITLE_MAX) != null) {
-            return page(person, null, "web.draft.title.invalid", HttpStatus.UNPROCESSABLE_ENTITY);
+            return page(person, null, null, "web.draft.title.invalid", HttpStatus.UNPROCESSABLE_ENTITY);
         }
         DraftAgreement command = new DraftAgreement(AgreementId.random(), PartnerId.of(person.userId()),
                 PrivateText.of(title), null);
@@ -68,12 +78,17 @@ public class HomeController {
                 new ModelAndView("redirect:/app?agreementId=" + command.agreementId()));
     }
 
-    private CompletableFuture<ModelAndView> page(SignedInPerson person, AgreementId drafted, String problem,
-                                                 HttpStatus status) {
-        return reads.listing(person.caller(), Audience.PARTNERS, drafted, drafted == null ? null : "0")
+    /** With {@code changed}, the page waits until that agreement's read model applied event {@code version} (0). */
+    private CompletableFuture<ModelAndView> page(SignedInPerson person, AgreementId changed, Long version,
+                                                 String problem, HttpStatus status) {
+        String awaited = changed == null ? null : version == null ? "0" : Long.toString(Math.max(0, version));
+        return reads.listing(person.caller(), Audience.PARTNERS, changed, awaited)
                 .thenApply(ready -> {
                     ModelAndView page = new ModelAndView(HOME, status);
-                    page.addObject("agreements", states.summaries(gate.agreementsOf(person.caller())));
+                    List<VisibleAgreement> visible = gate.agreementsOf(person.caller());
+                    page.addObject("agreements", states.summaries(visible));
+                    page.addObject("needs", NeedsYou.of(person.userId(), states.states(visible),
+                            gate.invitationsOf(person.caller())));
                     page.addObject("problem", problem);
                     return page;
                 });
