@@ -13,6 +13,7 @@
     var HIDDEN_FOR_LONG_MS = 60 * 1000;
     var FIRST_RETRY_MS = 2000;
     var LAST_RETRY_MS = 60 * 1000;
+    var FOCUSABLE = "a[href], button, input, select, textarea, summary, [tabindex]";
 
     /** Fetches url (same origin, with the session cookie) and swaps the elements matching selector. */
     function refresh(url, selector) {
@@ -30,19 +31,26 @@
                 var focused = document.activeElement;
                 var focusedId = focused && focused !== document.body ? focused.id : null;
                 var changed = false;
+                var refocus = null;
                 for (var i = 0; i < current.length; i++) {
                     var replacement = current[i].id ? fetched.getElementById(current[i].id) : replacements[i];
                     if (!replacement || replacement.isEqualNode(current[i])) {
                         continue;
                     }
-                    current[i].replaceWith(document.importNode(replacement, true));
+                    // the focused control of a region without an id is found again by its place among the
+                    // region's focusable elements
+                    var place = current[i].contains(focused)
+                        ? Array.prototype.indexOf.call(current[i].querySelectorAll(FOCUSABLE), focused) : -1;
+                    var imported = document.importNode(replacement, true);
+                    current[i].replaceWith(imported);
                     changed = true;
-                }
-                if (changed && focusedId && document.activeElement !== focused) {
-                    var again = document.getElementById(focusedId);
-                    if (again) {
-                        again.focus({preventScroll: true});
+                    if (place >= 0) {
+                        refocus = (focusedId && document.getElementById(focusedId))
+                            || imported.querySelectorAll(FOCUSABLE)[place] || null;
                     }
+                }
+                if (refocus && document.activeElement !== refocus) {
+                    refocus.focus({preventScroll: true});
                 }
                 return changed;
             });
