@@ -43,18 +43,8 @@ public record TimelineStreamController(TimelineStreams streams, AgreementReads r
             throw new InvalidValue(LAST_EVENT_ID, problem);
         }
         Long afterSequence = QueryValues.wholeNumber(resumeFrom);
-        streams.reserve(caller);
-        try {
-            return reads.forPartners(caller, agreementId, minVersion, Projections.TIMELINE)
-                    .thenApply(visible -> streams.open(visible, afterSequence))
-                    .whenComplete((emitter, failure) -> {
-                        if (failure != null) {
-                            streams.release(caller);
-                        }
-                    });
-        } catch (RuntimeException e) {
-            streams.release(caller);
-            throw e;
-        }
+        return streams.open(caller,
+                admitted -> reads.forPartners(admitted, agreementId, minVersion, Projections.TIMELINE),
+                afterSequence, TimelineStreams.TIMELINE_JSON);
     }
 }

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -35,6 +36,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * The registry of open timeline streams. It listens to {@link TimelineSignals}; on a signal for an agreement every
@@ -54,6 +56,10 @@ public class TimelineStreams {
     private static final Logger log = LoggerFactory.getLogger(TimelineStreams.class);
     private static final int PAGE = 200;
     private static final Duration RECONNECT = Duration.ofSeconds(3);
+
+    /** How {@code GET /api/agreements/{a}/stream} writes an entry: its JSON as {@code data:}, its sequence as {@code id:}. */
+    public static final Function<TimelineEntry, SseEmitter.SseEventBuilder> TIMELINE_JSON = entry ->
+            SseEmitter.event().id(Long.toString(entry.sequence())).data(entry, MediaType.APPLICATION_JSON);
 
     private final TimelineRepository timeline;
     private final AgreementGate gate;
@@ -100,18 +106,46 @@ public class TimelineStreams {
     }
 
     /**
+     * Opens a stream for the caller once {@code admit} (the gate, with whatever wait the request asked for) lets them
+     * see the agreement, in one of the caller's places ({@link #reserve}, given back if it does not open), each entry
+     * written as {@code format} says. Every live endpoint opens its streams here, so all share the same limits.
+     */
+    public CompletableFuture<SseEmitter> open(Caller caller,
+                                              Function<Caller, CompletableFuture<VisibleAgreement>> admit, Long after,
+                                              Function<TimelineEntry, SseEmitter.SseEventBuilder> format) {
+        reserve(caller);
+        try {
+            return admit.apply(caller)
+                    .thenApply(visible -> open(visible, after, format))
+                    .whenComplete((emitter, failure) -> {
+                        if (failure != null) {
+                            release(caller);
+                        }
+                    });
+        } catch (RuntimeException e) {
+            release(caller);
+            throw e;
+        }
+    }
+
+    /**
      * Opens a stream of the agreement's timeline for a caller the gate let see it, in one of the places the caller
      * {@link #reserve reserved}: first the entries after {@code after} (every entry from the first with -1), then
      * each entry as it lands. With {@code after} null the stream starts with the next entry to land. The stream
      * ends when it times out or the caller's token expires, whichever comes first.
      */
     public SseEmitter open(VisibleAgreement agreement, Long after) {
+        return open(agreement, after, TIMELINE_JSON);
+    }
+
+    private SseEmitter open(VisibleAgreement agreement, Long after,
+                            Function<TimelineEntry, SseEmitter.SseEventBuilder> format) {
         Caller caller = agreement.caller();
         Duration left = caller.expiresAt() == null ? timeout
                 : Duration.between(Instant.now(), caller.expiresAt());
         long start = after == null ? timeline.lastSequence(agreement) : after;
         SseEmitter emitter = new SseEmitter(Math.max(1, Math.min(timeout.toMillis(), left.toMillis())));
-        Stream stream = new Stream(agreement, emitter);
+        Stream stream = new Stream(agreement, emitter, format);
         emitter.onCompletion(stream::close);
         emitter.onTimeout(stream::close);
         emitter.onError(error -> stream.close());
@@ -191,14 +225,17 @@ public class TimelineStreams {
         private final VisibleAgreement agreement;
         private final AgreementId agreementId;
         private final SseEmitter emitter;
+        private final Function<TimelineEntry, SseEmitter.SseEventBuilder> format;
         private final AtomicBoolean released = new AtomicBoolean();
         private long lastSent;
         private volatile boolean closed;
 
-        private Stream(VisibleAgreement agreement, SseEmitter emitter) {
+        private Stream(VisibleAgreement agreement, SseEmitter emitter,
+                       Function<TimelineEntry, SseEmitter.SseEventBuilder> format) {
             this.agreement = agreement;
             this.agreementId = agreement.agreementId();
             this.emitter = emitter;
+            this.format = format;
         }
 
         /** Sends every entry after the last one sent; ends the stream if the caller may no longer see the agreement. */
@@ -216,8 +253,7 @@ public class TimelineStreams {
                 do {
                     entries = timeline.page(agreement, lastSent, PAGE);
                     for (TimelineEntry entry : entries) {
-                        emitter.send(SseEmitter.event().id(Long.toString(entry.sequence()))
-                                .data(entry, MediaType.APPLICATION_JSON));
+                        emitter.send(format.apply(entry));
                         lastSent = entry.sequence();
                     }
                 } while (entries.size() == PAGE && !closed);

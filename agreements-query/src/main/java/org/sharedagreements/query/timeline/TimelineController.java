@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** {@code GET /api/agreements/{a}/timeline}: the agreement's events in sequence order, a page at a time. */
@@ -20,8 +19,8 @@ import java.util.concurrent.CompletableFuture;
 @RestController
 public record TimelineController(TimelineRepository timeline, AgreementReads reads) {
 
-    static final int DEFAULT_LIMIT = 100;
-    static final int MAX_LIMIT = 500;
+    public static final int DEFAULT_LIMIT = 100;
+    public static final int MAX_LIMIT = 500;
 
     /** Up to {@code limit} events after sequence {@code after} (from the first event when absent). */
     @GetMapping("/api/agreements/{a}/timeline")
@@ -34,14 +33,7 @@ public record TimelineController(TimelineRepository timeline, AgreementReads rea
         Long pageSize = QueryValues.wholeNumber(limit);
         int size = pageSize == null ? DEFAULT_LIMIT : pageSize.intValue();
         return reads.forPartners(caller, agreementId, minVersion, Projections.TIMELINE)
-                .thenApply(visible -> {
-                    List<TimelineEntry> entries = timeline.page(visible, afterSequence == null ? -1 : afterSequence,
-                            size + 1);
-                    if (entries.size() <= size) {
-                        return new TimelinePage(entries, null);
-                    }
-                    List<TimelineEntry> page = entries.subList(0, size);
-                    return new TimelinePage(List.copyOf(page), page.get(size - 1).sequence());
-                });
+                .thenApply(visible -> TimelinePage.of(
+                        timeline.page(visible, afterSequence == null ? -1 : afterSequence, size + 1), size));
     }
 }
