@@ -82,13 +82,15 @@ async function submit(who, selector) {
 }
 
 // Sign up with a password at the local provider, then sign in; lands at /app.
-async function signUp(who, loginName, password) {
+async function signUp(who, loginName, password, role = 'partner') {
   await who.page.goto(base + '/app');
   await who.page.waitForURL(/\/auth\/login/);
-  await audit(who, 'sign-in page');
+  if (!audited.has('sign-in page')) await audit(who, 'sign-in page');
   await submit(who, 'a[href$="/auth/signup"]');
-  await audit(who, 'sign-up page');
+  if (!audited.has('sign-up page')) await audit(who, 'sign-up page');
   await who.page.fill('#username', loginName);
+  await who.page.check('#role-' + role);
+  if (await who.page.locator('#method-password').count() > 0) await who.page.check('#method-password');
   await who.page.fill('#password', password);
   await who.page.fill('#passwordAgain', password);
   await submit(who, 'form[action$="/auth/signup"] button[type=submit]');
@@ -97,32 +99,220 @@ async function signUp(who, loginName, password) {
   await Promise.all([who.page.waitForURL(/\/app(\?.*)?$/), who.page.click('form[action$="/auth/login"] button[type=submit]')]);
 }
 
+// Sign up with a passkey (Chromium's virtual authenticator, through the DevTools protocol), then sign in with it.
+async function signUpWithPasskey(who, loginName) {
+  const cdp = await who.context.newCDPSession(who.page);
+  await cdp.send('WebAuthn.enable');
+  await cdp.send('WebAuthn.addVirtualAuthenticator', { options: { protocol: 'ctap2', transport: 'internal',
+    hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true } });
+  await who.page.goto(base + '/app');
+  await who.page.waitForURL(/\/auth\/login/);
+  await submit(who, 'a[href$="/auth/signup"]');
+  await who.page.fill('#username', loginName);
+  await who.page.check('#method-passkey');
+  await submit(who, 'form[action$="/auth/signup"] button[type=submit]');
+  await who.page.waitForSelector('#passkey-create:not([hidden])');
+  await audit(who, 'create a passkey');
+  await who.page.fill('#passkey-label', 'This laptop');
+  await Promise.all([who.page.waitForURL(/\/app(\?.*)?$/, { timeout: 20000 }),
+    who.page.click('#passkey-create button[type=submit]')]);
+}
+
+async function open(who, path) {
+  await who.page.goto(base + path);
+}
+
+// the agreement page at its latest state (the page itself waits for the version a form's redirect names)
+async function agreementPage(who) {
+  await open(who, '/app/agreements/' + agreementId);
+  await who.page.waitForSelector('#agreement-title');
+}
+
+async function boundaryIdOf(who, statement) {
+  const article = who.page.locator('article[id^="boundary-"]', { hasText: statement }).first();
+  return (await article.getAttribute('id')).substring('boundary-'.length);
+}
+
+async function idOf(who) {
+  await open(who, '/app');
+  return (await who.page.textContent('#your-id code')).trim();
+}
+
 const suffix = Date.now().toString(36);
 const ana = await person('Ana');
 const bea = await person('Bea');
+const carol = await person('Carol, counsellor');
+const dan = await person('Dan, auditor');
+const olu = await person('Olu, operator');
 const password = 'a long and private passphrase';
+const first = 'We tell each other within a day when someone new messages us';
+const revised = 'We tell each other the same evening when someone new messages us';
 let agreementId;
+let boundaryId;
 
 try {
-  await step('Ana signs up and signs in', async () => {
+  await step('Ana signs up with a password and signs in', async () => {
     await signUp(ana, 'ana-' + suffix, password);
     await ana.page.waitForSelector('#signed-in');
     await audit(ana, 'home, empty');
   });
 
-  await step('Bea signs up and signs in in her own browser', async () => {
-    await signUp(bea, 'bea-' + suffix, password);
+  await step('Bea signs up with a passkey in her own browser', async () => {
+    await signUpWithPasskey(bea, 'bea-' + suffix);
     await bea.page.waitForSelector('#your-id code');
   });
 
-  await step('Ana drafts an agreement', async () => {
+  await step('Ana drafts an agreement and invites Bea by her id', async () => {
     await ana.page.fill('#title', 'Ana and Bea, starting again');
     await submit(ana, 'form[action$="/app/agreements"] button[type=submit]');
-    const row = ana.page.locator('#agreements [data-agreement-id]').first();
-    agreementId = await row.getAttribute('data-agreement-id');
+    agreementId = await ana.page.locator('#agreements [data-agreement-id]').first().getAttribute('data-agreement-id');
     expect(agreementId, 'the draft is listed');
-    await audit(ana, 'home, with an agreement');
-    await shot(ana, 'home.png');
+    const beaId = await idOf(bea);
+    await agreementPage(ana);
+    await ana.page.fill('#invite-partnerId', beaId);
+    await submit(ana, '#invite button[type=submit]');
+    await audit(ana, 'agreement, forming');
+  });
+
+  await step('Bea joins from what needs her', async () => {
+    await open(bea, '/app');
+    await bea.page.waitForSelector('[data-need="INVITATION"]');
+    await audit(bea, 'home, an invitation');
+    await submit(bea, '[data-need="INVITATION"] form button');
+    await bea.page.waitForSelector('#agreement-title');
+    expect((await bea.page.getAttribute('#agreement-status', 'data-status')) === 'ACTIVE', 'two partners: active');
+  });
+
+  await step("Ana's proposal appears on Bea's open page without a reload", async () => {
+    await agreementPage(bea);
+    const beaNavigations = [];
+    bea.page.on('framenavigated', (frame) => { if (frame === bea.page.mainFrame()) beaNavigations.push(frame.url()); });
+    await agreementPage(ana);
+    await ana.page.selectOption('#propose-category', 'ONLINE_ENGAGEMENT');
+    await ana.page.fill('#propose-statement', first);
+    await ana.page.fill('#propose-reviewEvery', '30');
+    await submit(ana, '#propose button[type=submit]');
+    boundaryId = await boundaryIdOf(ana, first);
+    await bea.page.waitForSelector('#accept-' + boundaryId, { timeout: 20000 });
+    expect(beaNavigations.length === 0, 'Bea did not reload: ' + beaNavigations.join(' '));
+    await audit(bea, 'agreement, a proposal to accept');
+  });
+
+  await step('Bea accepts; the boundary is in force', async () => {
+    await submit(bea, '#accept-' + boundaryId + ' button[type=submit]');
+    await bea.page.waitForSelector('#boundary-' + boundaryId + '[data-boundary-status="ACTIVE"]');
+  });
+
+  await step('Ana proposes a revision and Bea accepts it from what needs her, by keyboard alone', async () => {
+    await agreementPage(ana);
+    await ana.page.click('#boundary-' + boundaryId + ' details summary');
+    await ana.page.fill('#revise-' + boundaryId + '-statement', revised);
+    await submit(ana, '#revise-' + boundaryId + ' button[type=submit]');
+    await open(bea, '/app');
+    await bea.page.waitForSelector('[data-need="REVISION"]');
+    await shot(bea, 'home.png');
+    await bea.page.focus('[data-need="REVISION"] form[action$="/acceptances"] button');
+    await Promise.all([bea.page.waitForNavigation(), bea.page.keyboard.press('Enter')]);
+    await bea.page.waitForSelector('#boundary-' + boundaryId + '[data-boundary-status="ACTIVE"]');
+    expect((await bea.page.textContent('#boundary-' + boundaryId)).includes(revised), 'the revision is in force');
+  });
+
+  await step('Bea withdraws her consent with one button, and both reaffirm', async () => {
+    await submit(bea, '#consent-' + boundaryId + ' button[type=submit]');
+    await bea.page.waitForSelector('#boundary-' + boundaryId + '[data-boundary-status="SUSPENDED"]');
+    await audit(bea, 'agreement, a suspended boundary');
+    await submit(bea, '#reaffirm-' + boundaryId + ' button[type=submit]');
+    await agreementPage(ana);
+    await submit(ana, '#reaffirm-' + boundaryId + ' button[type=submit]');
+    await ana.page.waitForSelector('#boundary-' + boundaryId + '[data-boundary-status="ACTIVE"]');
+  });
+
+  await step('Ana discloses a breach herself, and both confirm it resolved', async () => {
+    await ana.page.selectOption('#breach-boundaryId', boundaryId);
+    await ana.page.check('#breach-breachedBy-me');
+    await ana.page.fill('#breach-description', 'I answered a message from an old flame and did not say so');
+    await ana.page.fill('#breach-occurredAt', new Date(Date.now() - 86400000).toISOString().substring(0, 16));
+    await submit(ana, '#breach button[type=submit]');
+    const breach = ana.page.locator('article[id^="breach-"]').first();
+    const breachId = (await breach.getAttribute('id')).substring('breach-'.length);
+    await audit(ana, 'agreement, a breach');
+    await submit(ana, '#resolve-' + breachId + ' button[type=submit]');
+    await open(bea, '/app');
+    await bea.page.waitForSelector('[data-need="BREACH_TO_CONFIRM"]');
+    await submit(bea, '[data-need="BREACH_TO_CONFIRM"] form button');
+    await bea.page.waitForSelector('#breach-' + breachId + '[data-breach-status="RESOLVED"]');
+    await shot(bea, 'agreement.png');
+  });
+
+  await step('Ana asks for counsellor Carol, Bea approves, Carol reads her caseload and the agreement', async () => {
+    await signUp(carol, 'carol-' + suffix, password, 'counsellor');
+    const carolId = await idOf(carol);
+    await agreementPage(ana);
+    await ana.page.fill('#counsellor-counsellorId', carolId);
+    await submit(ana, '#counsellor button[type=submit]');
+    await open(bea, '/app');
+    await bea.page.waitForSelector('[data-need="COUNSELLOR_TO_APPROVE"]');
+    await submit(bea, '[data-need="COUNSELLOR_TO_APPROVE"] form button');
+    await open(carol, '/app/caseload');
+    await carol.page.waitForSelector('#caseload [data-agreement-id="' + agreementId + '"]');
+    await audit(carol, 'caseload');
+    await shot(carol, 'caseload.png');
+    await submit(carol, '#caseload [data-agreement-id="' + agreementId + '"] a[data-link="agreement"]');
+    await carol.page.waitForSelector('#read-only');
+    expect(await carol.page.locator('main form').count() === 0, 'a counsellor sees no form');
+    await audit(carol, 'agreement, read-only for a counsellor');
+  });
+
+  await step('Ana revokes Carol at once; Carol then finds nothing', async () => {
+    await agreementPage(ana);
+    await submit(ana, 'form[action*="/counsellors/"][action$="/revocation"] button');
+    const answer = await carol.page.goto(base + '/app/agreements/' + agreementId);
+    expect(answer.status() === 404, 'the revoked counsellor gets ' + answer.status());
+    await audit(carol, 'not found');
+  });
+
+  await step('the timeline, the as-of view, a boundary history and the printable record', async () => {
+    await open(bea, '/app/agreements/' + agreementId + '/timeline');
+    await bea.page.waitForSelector('[data-sequence]');
+    expect((await bea.page.textContent('main')).includes(revised), 'the timeline names the boundary');
+    await audit(bea, 'timeline');
+    await shot(bea, 'timeline.png');
+    await open(bea, '/app/agreements/' + agreementId + '/timeline?at=4');
+    await bea.page.waitForSelector('#as-of-state');
+    await audit(bea, 'timeline, as of an earlier event');
+    await open(bea, '/app/agreements/' + agreementId + '/boundaries/' + boundaryId);
+    await bea.page.waitForSelector('table.versions');
+    await audit(bea, 'boundary history');
+    await shot(bea, 'history.png');
+    await open(bea, '/app/agreements/' + agreementId + '/record');
+    await bea.page.waitForSelector('#record-pdf');
+    expect((await bea.page.textContent('main')).includes(revised), 'the record holds the boundary in force');
+    await audit(bea, 'record');
+    await shot(bea, 'record.png');
+    const pdf = await bea.page.request.get(base + '/app/agreements/' + agreementId + '/record.pdf');
+    expect(pdf.status() === 200 && (await pdf.body()).subarray(0, 5).toString() === '%PDF-', 'the PDF downloads');
+  });
+
+  await step('auditor Dan verifies the agreement and downloads its export', async () => {
+    await signUp(dan, 'dan-' + suffix, password, 'auditor');
+    await open(dan, '/app/audit');
+    await dan.page.waitForSelector('#audit-agreements');
+    await audit(dan, 'audit list');
+    await open(dan, '/app/audit/' + agreementId);
+    await dan.page.waitForSelector('#verification[data-valid="true"]');
+    expect(!(await dan.page.textContent('main')).includes(revised), 'the auditor reads no content');
+    await audit(dan, 'audit of an agreement');
+    await shot(dan, 'audit.png');
+    const exported = await dan.page.request.get(base + '/app/audit/' + agreementId + '/export');
+    expect(exported.status() === 200 && (await exported.json()).events.length > 10, 'the export downloads');
+  });
+
+  await step('operator Olu sees the projections', async () => {
+    await signUp(olu, 'olu-' + suffix, password, 'operator');
+    await open(olu, '/app/operations');
+    await olu.page.waitForSelector('#projections');
+    await audit(olu, 'operations');
+    await shot(olu, 'operations.png');
   });
 
   await step('Swagger UI renders the API under the Content-Security-Policy', async () => {

@@ -213,8 +213,8 @@ public class LocalIdentityProviderConfiguration {
     }
 
     @Bean
-    LocalSignIn localSignIn() {
-        return new LocalSignIn("/oauth2/authorization/" + LocalSignInClient.REGISTRATION_ID);
+    LocalSignIn localSignIn(LocalSignInClient client) {
+        return new LocalSignIn("/oauth2/authorization/" + LocalSignInClient.REGISTRATION_ID, client::issuer);
     }
 
     @Bean

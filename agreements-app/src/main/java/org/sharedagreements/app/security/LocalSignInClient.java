@@ -51,6 +51,11 @@ final class LocalSignInClient implements ApplicationListener<ServletWebServerIni
         }
     }
 
+    /** The provider's origin, {@code http://localhost:<port>}. */
+    String issuer() {
+        return ends().registration().getProviderDetails().getIssuerUri();
+    }
+
     RegisteredClientRepository registeredClients() {
         return new RegisteredClientRepository() {
             @Override

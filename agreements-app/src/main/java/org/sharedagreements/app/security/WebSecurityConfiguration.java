@@ -14,7 +14,6 @@ import org.springframework.security.oauth2.client.web.HttpSessionOAuth2Authorize
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 
 import java.net.URI;
@@ -66,9 +65,10 @@ public class WebSecurityConfiguration {
                 .logout(logout -> logout.logoutSuccessHandler(signOutAtTheProviderToo(registrations)));
         LocalSignIn local = localSignIn.getIfAvailable();
         if (local != null) {
-            // the local registration is built once the server listens, so Spring cannot list it to pick it itself
+            // the local registration is built once the server listens, so Spring cannot list it to pick it itself;
+            // the sign-in starts on the provider's origin, whichever host the visitor typed (LocalSignIn)
             http.exceptionHandling(exceptions -> exceptions
-                    .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(local.path())));
+                    .authenticationEntryPoint((request, response, refused) -> response.sendRedirect(local.url())));
         }
         return http.build();
     }
