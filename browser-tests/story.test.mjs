@@ -68,9 +68,13 @@ async function audit(who, label) {
   // WCAG 1.4.10 reflow: at 320 CSS pixels wide nothing needs scrolling sideways
   const size = who.page.viewportSize();
   await who.page.setViewportSize({ width: 320, height: 800 });
-  const overflow = await who.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const [overflow, widest] = await who.page.evaluate(() => [document.documentElement.scrollWidth - window.innerWidth,
+    [...document.querySelectorAll('body, body *')].filter((e) => e.scrollWidth > e.clientWidth + 1
+      && getComputedStyle(e).overflowX === 'visible')
+      .slice(-3).map((e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : '')
+        + ' ' + e.scrollWidth)]);
   await who.page.setViewportSize(size);
-  expect(overflow <= 0, label + ': ' + overflow + ' px wider than a 320 px screen');
+  expect(overflow <= 0, label + ': ' + overflow + ' px wider than a 320 px screen, at ' + widest.join(', '));
 }
 
 async function shot(who, file) {
@@ -118,8 +122,13 @@ async function signUpWithPasskey(who, loginName) {
     who.page.click('#passkey-create button[type=submit]')]);
 }
 
+// a signed-in person's pages are on the origin their sign-in ended on (the local provider's, localhost)
+function originOf(who) {
+  return who.page.url().startsWith('http') ? new URL(who.page.url()).origin : base;
+}
+
 async function open(who, path) {
-  await who.page.goto(base + path);
+  return who.page.goto(originOf(who) + path);
 }
 
 // the agreement page at its latest state (the page itself waits for the version a form's redirect names)
@@ -266,7 +275,7 @@ try {
   await step('Ana revokes Carol at once; Carol then finds nothing', async () => {
     await agreementPage(ana);
     await submit(ana, 'form[action*="/counsellors/"][action$="/revocation"] button');
-    const answer = await carol.page.goto(base + '/app/agreements/' + agreementId);
+    const answer = await open(carol, '/app/agreements/' + agreementId);
     expect(answer.status() === 404, 'the revoked counsellor gets ' + answer.status());
     await audit(carol, 'not found');
   });
@@ -289,7 +298,7 @@ try {
     expect((await bea.page.textContent('main')).includes(revised), 'the record holds the boundary in force');
     await audit(bea, 'record');
     await shot(bea, 'record.png');
-    const pdf = await bea.page.request.get(base + '/app/agreements/' + agreementId + '/record.pdf');
+    const pdf = await bea.page.request.get(originOf(bea) + '/app/agreements/' + agreementId + '/record.pdf');
     expect(pdf.status() === 200 && (await pdf.body()).subarray(0, 5).toString() === '%PDF-', 'the PDF downloads');
   });
 
@@ -303,7 +312,7 @@ try {
     expect(!(await dan.page.textContent('main')).includes(revised), 'the auditor reads no content');
     await audit(dan, 'audit of an agreement');
     await shot(dan, 'audit.png');
-    const exported = await dan.page.request.get(base + '/app/audit/' + agreementId + '/export');
+    const exported = await dan.page.request.get(originOf(dan) + '/app/audit/' + agreementId + '/export');
     expect(exported.status() === 200 && (await exported.json()).events.length > 10, 'the export downloads');
   });
 
