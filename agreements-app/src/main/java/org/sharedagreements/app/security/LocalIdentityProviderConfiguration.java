@@ -26,6 +26,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -52,12 +53,15 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -117,11 +121,11 @@ public class LocalIdentityProviderConfiguration {
         http
                 .securityMatcher(SIGN_IN_PATHS)
                 .headers(SecurityConfiguration::browserHeaders)
-                .authenticationManager(new ProviderManager(byPassword))
+                .authenticationManager(new ProviderManager(new PasswordAttempts(byPassword)))
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
                 .securityContext(context -> context.securityContextRepository(providerContext()))
                 .requestCache(cache -> cache.requestCache(providerRequests()))
-                .formLogin(form -> form.loginPage(SIGN_IN_PAGE).failureUrl(SIGN_IN_PAGE + "?error"))
+                .formLogin(form -> form.loginPage(SIGN_IN_PAGE).failureHandler(signInRefused()))
                 // Spring's endpoints: POST /webauthn/register/options and /webauthn/register (for whoever is signed
                 // in here), POST /webauthn/authenticate/options and /login/webauthn; our own pages use them
                 .webAuthn(passkeys -> passkeys.rpId(LocalRelyingParty.RP_ID).rpName("Shared agreements (local)")
@@ -143,6 +147,14 @@ public class LocalIdentityProviderConfiguration {
             }
         }
         return chain;
+    }
+
+    /** A wrong password back to the sign-in page with {@code ?error}; a name tried too often with {@code ?throttled}. */
+    private static AuthenticationFailureHandler signInRefused() {
+        ExceptionMappingAuthenticationFailureHandler refused = new ExceptionMappingAuthenticationFailureHandler();
+        refused.setDefaultFailureUrl(SIGN_IN_PAGE + "?error");
+        refused.setExceptionMappings(Map.of(LockedException.class.getName(), SIGN_IN_PAGE + "?throttled"));
+        return refused;
     }
 
     /** Signs a person in here after sign-up for a passkey, as the password sign-in would, and goes on after it. */

@@ -158,6 +158,34 @@ class SignInFlowTest extends ApiTest {
         assertThat(get(base + "/app").statusCode()).isEqualTo(302);
     }
 
+    @Test
+    void tooManyWrongPasswordsForOneNameAreRefusedWithoutATryEvenTheRightOne() throws Exception {
+        String loginName = "guessed-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "correct horse battery staple";
+        browser.signUpAndIn(loginName, password, "partner");
+        Browser guesser = new Browser(port);
+        guesser.follow(guesser.get("/app"));
+        for (int guess = 0; guess < 10; guess++) {
+            HttpResponse<String> refused = guesser.post("/auth/login", Map.of("username", loginName,
+                    "password", "guess number " + guess, "_csrf", Browser.csrf(guesser.get("/auth/login"))));
+            assertThat(Browser.location(refused)).as("guess " + guess).endsWith("/auth/login?error");
+        }
+        HttpResponse<String> right = guesser.post("/auth/login", Map.of("username", loginName.toUpperCase(),
+                "password", password, "_csrf", Browser.csrf(guesser.get("/auth/login"))));
+        assertThat(Browser.location(right)).endsWith("/auth/login?throttled");
+        assertThat(guesser.get(Browser.location(right)).body()).contains("Too many wrong passwords");
+        assertThat(guesser.get("/app").statusCode()).isEqualTo(302);
+
+        // a name nobody signed up with is counted the same, so the refusal tells nothing about accounts
+        String nobody = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
+        String last = null;
+        for (int guess = 0; guess <= 10; guess++) {
+            last = Browser.location(guesser.post("/auth/login", Map.of("username", nobody, "password", "x" + guess,
+                    "_csrf", Browser.csrf(guesser.get("/auth/login")))));
+        }
+        assertThat(last).endsWith("/auth/login?throttled");
+    }
+
     private HttpResponse<String> get(String uri) throws IOException, InterruptedException {
         return browser.get(uri);
     }
