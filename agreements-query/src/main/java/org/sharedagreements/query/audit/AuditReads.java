@@ -52,12 +52,32 @@ public class AuditReads {
     public CompletableFuture<List<ChainHead>> heads(Caller caller, AgreementId after, Long limit,
                                                     AgreementId awaited, String minVersion) {
         gate.require(caller, Scope.AUDIT_LIST);
-        return reads.listing(caller, Audience.AUDITORS, awaited, minVersion).thenApply(ready -> {
-            List<ChainHead> heads = chain.heads(after == null ? null : after.toString(),
-                    limit == null ? Integer.MAX_VALUE : limit.intValue());
-            Set<String> hidden = gate.hiddenFromAuditors(heads.stream().map(ChainHead::agreementId).toList());
-            return hidden.isEmpty() ? heads : heads.stream().filter(head -> !hidden.contains(head.agreementId())).toList();
+        return reads.listing(caller, Audience.AUDITORS, awaited, minVersion).thenApply(ready ->
+                visible(chain.heads(after == null ? null : after.toString(),
+                        limit == null ? Integer.MAX_VALUE : limit.intValue())));
+    }
+
+    /**
+     * One page of the listing for the auditor's pages: up to {@code size} heads after {@code after}, and where the
+     * next page starts. The next page is decided before the parked agreements are left out, so a page that shows
+     * fewer (or none) still leads to the rest.
+     */
+    public CompletableFuture<HeadsPage> headsPage(Caller caller, AgreementId after, int size) {
+        gate.require(caller, Scope.AUDIT_LIST);
+        return reads.listing(caller, Audience.AUDITORS, null, null).thenApply(ready -> {
+            List<ChainHead> read = chain.heads(after == null ? null : after.toString(), size + 1);
+            List<ChainHead> page = read.size() > size ? read.subList(0, size) : read;
+            return new HeadsPage(visible(page), read.size() > size ? page.get(size - 1).agreementId() : null);
         });
+    }
+
+    /** A page of the listing, and the agreement id the next one starts after ({@code null}: none). */
+    public record HeadsPage(List<ChainHead> heads, String nextAfter) {
+    }
+
+    private List<ChainHead> visible(List<ChainHead> heads) {
+        Set<String> hidden = gate.hiddenFromAuditors(heads.stream().map(ChainHead::agreementId).toList());
+        return hidden.isEmpty() ? heads : heads.stream().filter(head -> !hidden.contains(head.agreementId())).toList();
     }
 
     /** Up to {@code limit} (default {@value #DEFAULT_LIMIT}) redacted events after sequence {@code after} (from the first when null). */

@@ -4,7 +4,6 @@ import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.query.QuerySide;
 import org.sharedagreements.query.audit.AuditReads;
 import org.sharedagreements.query.integrity.ChainExport;
-import org.sharedagreements.query.integrity.ChainHead;
 import org.sharedagreements.query.integrity.PublishedCheckpointKey;
 import org.sharedagreements.query.web.QueryValues;
 import org.sharedagreements.web.session.SignedInPerson;
@@ -20,7 +19,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -49,12 +47,10 @@ public class AuditPages {
     @GetMapping("/app/audit")
     public CompletableFuture<ModelAndView> list(SignedInPerson person,
                                                 @RequestParam(value = "after", required = false) AgreementId after) {
-        // one more than a page tells whether there is a next one
-        return audits.heads(person.caller(), after, (long) LIST_PAGE + 1, null, null).thenApply(heads -> {
+        return audits.headsPage(person.caller(), after, LIST_PAGE).thenApply(heads -> {
             ModelAndView page = new ModelAndView("staff/audit-list");
-            List<ChainHead> shown = heads.size() > LIST_PAGE ? heads.subList(0, LIST_PAGE) : heads;
-            page.addObject("heads", shown);
-            page.addObject("nextAfter", heads.size() > LIST_PAGE ? shown.get(shown.size() - 1).agreementId() : null);
+            page.addObject("heads", heads.heads());
+            page.addObject("nextAfter", heads.nextAfter());
             page.addObject("paged", after != null);
             return page;
         });
