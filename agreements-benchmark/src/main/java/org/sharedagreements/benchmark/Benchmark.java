@@ -62,6 +62,11 @@ public final class Benchmark {
     /** The service's heap limit: the target is a peak under 512 MB, so the whole run must fit in it. */
     private static final String SERVICE_MAX_HEAP = "512m";
 
+    /** The user-shaped load of issue 15: 200 agreements, two partners each with their own token, 16 connections. */
+    private static final int USER_AGREEMENTS = 200;
+    private static final int USER_CLIENTS = 16;
+
+    private final AtomicLong userErrors = new AtomicLong();
     private final boolean smoke;
     private final int rebuildAgreementsOverride;
     private final int commandsPerClientOverride;
@@ -84,7 +89,7 @@ public final class Benchmark {
 
     /**
      * Arguments: {@code --smoke}; {@code --rebuild-events=N} (default 1,000,000; stored as N/100 agreements);
-     * {@code --commands-per-client=N} (default 600); {@code --only=commands,reads,rebuild} (default: all of them;
+     * {@code --commands-per-client=N} (default 600); {@code --only=user,commands,reads,rebuild} (default: all of them;
      * for comparing one part before and after a change).
      */
     public static void main(String[] arguments) throws Exception {
@@ -165,7 +170,28 @@ public final class Benchmark {
                 awaitProjectionsAt(head(dataSource), Duration.ofMinutes(30));
                 double initialBuild = seconds(started);
 
-                // 4. Commands against their baseline.
+                // 4a. The load people produce (issue 15): many agreements, a token per person, 16 connections.
+                if (measures("user")) {
+                    int payloadSize = redFlagPayloadSize(dataSource);
+                    int agreements = smoke ? 10 : USER_AGREEMENTS;
+                    List<String[]> couples = couples(agreements);
+                    userShaped(couples, smoke ? Duration.ofSeconds(1) : Duration.ofSeconds(10)); // warm-up
+                    Stats user = userShaped(couples, smoke ? Duration.ofSeconds(2) : Duration.ofSeconds(30));
+                    Stats baseline = baselineInserts(dataSource, USER_CLIENTS,
+                            Math.max(1, user.count() / USER_CLIENTS), payloadSize);
+                    Map<String, Object> described = new LinkedHashMap<>(describe(user));
+                    described.put("errors", userErrors.get());
+                    described.put("agreements", agreements);
+                    described.put("baseline", describe(baseline));
+                    described.put("toBaseline", round(user.perSecond() / baseline.perSecond()));
+                    results.put("userShaped", described);
+                    row("commands, %2d clients, " + agreements + " agreements, a token each", user, baseline);
+                    if (userErrors.get() > 0) {
+                        table.add("  errors in the user-shaped load: " + userErrors.get());
+                    }
+                }
+
+                // 4b. Commands against their baseline.
                 if (measures("commands")) {
                     int payloadSize = redFlagPayloadSize(dataSource);
                     // warm-up, not measured: the service's JIT compiler is the busiest thread for its first minute
@@ -329,6 +355,70 @@ public final class Benchmark {
             }
         }
         return Stats.of(name, latencies, seconds(started));
+    }
+
+    /**
+     * {@code agreements} couples, each drafted by one person and joined by another, each with their own token:
+     * {@code [agreementId, first's token, second's token]}.
+     */
+    private List<String[]> couples(int agreements) throws Exception {
+        List<String[]> couples = new ArrayList<>();
+        for (int i = 0; i < agreements; i++) {
+            String first = "bench-person-" + i + "-a";
+            String second = "bench-person-" + i + "-b";
+            String firstToken = token(first);
+            String secondToken = token(second);
+            String agreement = draft(firstToken);
+            expect(send("POST", "/api/agreements/" + agreement + "/invitations", firstToken,
+                    "{\"partnerId\":\"" + second + "\"}"), 200);
+            expect(send("POST", "/api/agreements/" + agreement + "/join", secondToken, null), 200);
+            couples.add(new String[] {agreement, firstToken, secondToken});
+        }
+        return couples;
+    }
+
+    /**
+     * For {@code duration}, {@value #USER_CLIENTS} clients each raise a red flag on an agreement chosen at random,
+     * as one of its two partners chosen at random: the shape of what people do, not one client per agreement.
+     * An answer other than 201 counts as an error (in {@link #userErrors}), and the load goes on.
+     */
+    private Stats userShaped(List<String[]> couples, Duration duration) throws Exception {
+        userErrors.set(0);
+        ExecutorService pool = Executors.newFixedThreadPool(USER_CLIENTS);
+        List<Callable<long[]>> work = new ArrayList<>();
+        long end = System.nanoTime() + duration.toNanos();
+        for (int c = 0; c < USER_CLIENTS; c++) {
+            work.add(() -> {
+                java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+                long[] latencies = new long[1024];
+                int n = 0;
+                while (System.nanoTime() < end) {
+                    String[] couple = couples.get(random.nextInt(couples.size()));
+                    long t = System.nanoTime();
+                    HttpResponse<String> response = send("POST", "/api/agreements/" + couple[0] + "/red-flags",
+                            couple[1 + random.nextInt(2)], "{\"indicator\":\"STRESS\",\"note\":\"Evenings felt distant this week\"}");
+                    if (n == latencies.length) {
+                        latencies = java.util.Arrays.copyOf(latencies, n * 2);
+                    }
+                    latencies[n++] = System.nanoTime() - t;
+                    if (response.statusCode() != 201) {
+                        userErrors.incrementAndGet();
+                    }
+                }
+                return java.util.Arrays.copyOf(latencies, n);
+            });
+        }
+        long started = System.nanoTime();
+        List<Future<long[]>> results = pool.invokeAll(work);
+        double seconds = seconds(started);
+        pool.shutdown();
+        return Stats.of("user " + USER_CLIENTS, merge(results), seconds);
+    }
+
+    private static void expect(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException("answered " + response.statusCode() + " " + response.body());
+        }
     }
 
     private String draft(String token) throws Exception {
