@@ -101,12 +101,12 @@ public class AgreementPages {
         } catch (CommandExecutionException failure) {
             CommandRefusal refusal = failure.getDetails().filter(CommandRefusal.class::isInstance)
                     .map(CommandRefusal.class::cast).orElseThrow(() -> failure);
-            return switch (refusal.kind()) {
-                case RULE_VIOLATED, STALE_VERSION ->
-                        render(person, agreement, null, HttpStatus.CONFLICT, sentence(refusal), null);
-                case NOT_VISIBLE -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-                case ROLE_MAY_NOT_ACT -> throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-            };
+            boolean refusedHere = refusal.kind() == CommandRefusal.Kind.RULE_VIOLATED
+                    || refusal.kind() == CommandRefusal.Kind.STALE_VERSION;
+            if (!refusedHere) {
+                throw failure; // 404 or 403, as every page answers them (PageErrors)
+            }
+            return render(person, agreement, null, HttpStatus.CONFLICT, sentence(refusal), null);
         }
         long version = ((CommandReceipt) Objects.requireNonNull(result, "a command handler's receipt")).version();
         return CompletableFuture.completedFuture(new ModelAndView(
