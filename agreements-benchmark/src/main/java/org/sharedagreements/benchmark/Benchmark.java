@@ -65,6 +65,8 @@ public final class Benchmark {
     /** The user-shaped load of issue 15: 200 agreements, two partners each with their own token, 16 connections. */
     private static final int USER_AGREEMENTS = 200;
     private static final int USER_CLIENTS = 16;
+    /** The command rate the read latencies are measured under (issue 15's target: state and timeline under it). */
+    private static final int COMMANDS_UNDER_READS = 1_000;
 
     private final AtomicLong userErrors = new AtomicLong();
     private final boolean smoke;
@@ -175,20 +177,52 @@ public final class Benchmark {
                     int payloadSize = redFlagPayloadSize(dataSource);
                     int agreements = smoke ? 10 : USER_AGREEMENTS;
                     List<String[]> couples = couples(agreements);
-                    userShaped(couples, smoke ? Duration.ofSeconds(1) : Duration.ofSeconds(10)); // warm-up
-                    Stats user = userShaped(couples, smoke ? Duration.ofSeconds(2) : Duration.ofSeconds(30));
+                    userShaped(couples, smoke ? Duration.ofSeconds(1) : Duration.ofSeconds(10), 0); // warm-up
+                    Cpu before = Cpu.now(service, data);
+                    Stats user = userShaped(couples, smoke ? Duration.ofSeconds(2) : Duration.ofSeconds(30), 0);
+                    long errors = userErrors.get();
+                    // the read models' work for these commands counts too: the CPU is read once they caught up
+                    awaitProjectionsAt(head(dataSource), Duration.ofMinutes(5));
+                    Cpu used = Cpu.now(service, data).minus(before);
                     Stats baseline = baselineInserts(dataSource, USER_CLIENTS,
                             Math.max(1, user.count() / USER_CLIENTS), payloadSize);
                     Map<String, Object> described = new LinkedHashMap<>(describe(user));
-                    described.put("errors", userErrors.get());
+                    described.put("errors", errors);
                     described.put("agreements", agreements);
                     described.put("baseline", describe(baseline));
                     described.put("toBaseline", round(user.perSecond() / baseline.perSecond()));
-                    results.put("userShaped", described);
+                    double serviceMs = used.serviceSeconds() * 1000 / user.count();
+                    double postgresMs = used.postgresSeconds() * 1000 / user.count();
+                    described.put("serviceCpuMillisPerCommand", round(serviceMs * 100) / 100.0);
+                    described.put("postgresCpuMillisPerCommand", round(postgresMs * 100) / 100.0);
                     row("commands, %2d clients, " + agreements + " agreements, a token each", user, baseline);
-                    if (userErrors.get() > 0) {
-                        table.add("  errors in the user-shaped load: " + userErrors.get());
+                    if (errors > 0) {
+                        table.add("  errors in the user-shaped load: " + errors);
                     }
+                    table.add(String.format(Locale.ROOT, "%-44s service %.3f ms  PostgreSQL %.3f ms  (2 cores: %,.0f/s at this cost)",
+                            "CPU per command (read models included)", serviceMs, postgresMs,
+                            Runtime.getRuntime().availableProcessors() * 1000 / (serviceMs + postgresMs)));
+
+                    // the same clients, all on one agreement (as either of its partners)
+                    Stats hot = userShaped(couples.subList(0, 1), smoke ? Duration.ofSeconds(1) : Duration.ofSeconds(15), 0);
+                    described.put("hotAgreement", describe(hot));
+                    described.put("hotErrors", userErrors.get());
+                    described.put("hotToUserShaped", round(hot.perSecond() / user.perSecond()));
+                    table.add(String.format(Locale.ROOT, "%-44s %,8.0f/s  p50 %6.2f ms  p99 %6.2f ms  %.2f of the above%s",
+                            "commands, 16 clients, one hot agreement", hot.perSecond(), hot.p50Millis(), hot.p99Millis(),
+                            hot.perSecond() / user.perSecond(), userErrors.get() > 0 ? "  errors " + userErrors.get() : ""));
+
+                    // reads while commands arrive at a steady 1,000/s (or as close as the service gets)
+                    ReadsUnderLoad underLoad = readsUnderLoad(couples, smoke ? Duration.ofSeconds(2) : Duration.ofSeconds(20),
+                            COMMANDS_UNDER_READS);
+                    described.put("readsUnderLoad", Map.of("commandsPerSecond", round(underLoad.commands().perSecond()),
+                            "commandErrors", underLoad.commandErrors(), "state", describe(underLoad.state()),
+                            "timelinePage", describe(underLoad.timeline())));
+                    for (Stats stats : List.of(underLoad.state(), underLoad.timeline())) {
+                        table.add(String.format(Locale.ROOT, "%-44s p50 %7.2f ms  p99 %7.2f ms  (commands meanwhile %,.0f/s)",
+                                stats.name(), stats.p50Millis(), stats.p99Millis(), underLoad.commands().perSecond()));
+                    }
+                    results.put("userShaped", described);
                 }
 
                 // 4b. Commands against their baseline.
@@ -380,19 +414,30 @@ public final class Benchmark {
     /**
      * For {@code duration}, {@value #USER_CLIENTS} clients each raise a red flag on an agreement chosen at random,
      * as one of its two partners chosen at random: the shape of what people do, not one client per agreement.
-     * An answer other than 201 counts as an error (in {@link #userErrors}), and the load goes on.
+     * An answer other than 201 counts as an error (in {@link #userErrors}), and the load goes on. With
+     * {@code perSecond} above 0 the clients together send at that rate (as far as the service keeps up), else
+     * each sends its next request as soon as the last is answered.
      */
-    private Stats userShaped(List<String[]> couples, Duration duration) throws Exception {
+    private Stats userShaped(List<String[]> couples, Duration duration, int perSecond) throws Exception {
         userErrors.set(0);
         ExecutorService pool = Executors.newFixedThreadPool(USER_CLIENTS);
         List<Callable<long[]>> work = new ArrayList<>();
-        long end = System.nanoTime() + duration.toNanos();
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        // with a rate, each client sends on its own schedule (a late request goes at once, none is skipped)
+        long interval = perSecond > 0 ? 1_000_000_000L * USER_CLIENTS / perSecond : 0;
         for (int c = 0; c < USER_CLIENTS; c++) {
+            long offset = interval * c / USER_CLIENTS;
             work.add(() -> {
                 java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
                 long[] latencies = new long[1024];
                 int n = 0;
+                long next = start + offset;
                 while (System.nanoTime() < end) {
+                    if (interval > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(next - System.nanoTime());
+                        next += interval;
+                    }
                     String[] couple = couples.get(random.nextInt(couples.size()));
                     long t = System.nanoTime();
                     HttpResponse<String> response = send("POST", "/api/agreements/" + couple[0] + "/red-flags",
@@ -413,6 +458,85 @@ public final class Benchmark {
         double seconds = seconds(started);
         pool.shutdown();
         return Stats.of("user " + USER_CLIENTS, merge(results), seconds);
+    }
+
+    /**
+     * Two readers, each reading a random agreement's state and then its first timeline page as one of its
+     * partners, for {@code duration}, while the user-shaped load runs at {@code commandsPerSecond}.
+     */
+    private ReadsUnderLoad readsUnderLoad(List<String[]> couples, Duration duration, int commandsPerSecond)
+            throws Exception {
+        ExecutorService load = Executors.newSingleThreadExecutor();
+        Future<Stats> commands = load.submit(() -> userShaped(couples, duration, commandsPerSecond));
+        ExecutorService readers = Executors.newFixedThreadPool(2);
+        long end = System.nanoTime() + duration.toNanos();
+        List<Callable<long[][]>> work = new ArrayList<>();
+        for (int r = 0; r < 2; r++) {
+            work.add(() -> {
+                java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+                long[] state = new long[1024];
+                long[] timeline = new long[1024];
+                int n = 0;
+                while (System.nanoTime() < end) {
+                    String[] couple = couples.get(random.nextInt(couples.size()));
+                    String token = couple[1 + random.nextInt(2)];
+                    if (n == state.length) {
+                        state = java.util.Arrays.copyOf(state, n * 2);
+                        timeline = java.util.Arrays.copyOf(timeline, n * 2);
+                    }
+                    long t = System.nanoTime();
+                    expect(send("GET", "/api/agreements/" + couple[0], token, null), 200);
+                    state[n] = System.nanoTime() - t;
+                    t = System.nanoTime();
+                    expect(send("GET", "/api/agreements/" + couple[0] + "/timeline?limit=50", token, null), 200);
+                    timeline[n++] = System.nanoTime() - t;
+                }
+                return new long[][] {java.util.Arrays.copyOf(state, n), java.util.Arrays.copyOf(timeline, n)};
+            });
+        }
+        long started = System.nanoTime();
+        List<Future<long[][]>> read = readers.invokeAll(work);
+        double seconds = seconds(started);
+        readers.shutdown();
+        Stats commandStats = commands.get();
+        load.shutdown();
+        List<long[]> states = new ArrayList<>();
+        List<long[]> timelines = new ArrayList<>();
+        for (Future<long[][]> part : read) {
+            states.add(part.get()[0]);
+            timelines.add(part.get()[1]);
+        }
+        return new ReadsUnderLoad(commandStats, userErrors.get(),
+                Stats.of("state, while commands run", concat(states), seconds),
+                Stats.of("timeline page (50), while commands run", concat(timelines), seconds));
+    }
+
+    private record ReadsUnderLoad(Stats commands, long commandErrors, Stats state, Stats timeline) {
+    }
+
+    /**
+     * CPU time so far of the service's process and of this run's PostgreSQL server with its processes (the
+     * backends live as long as the service's connection pool, so their sum before and after a step is that
+     * step's database CPU). The server's process id is the first line of {@code postmaster.pid} in its data
+     * directory.
+     */
+    private record Cpu(double serviceSeconds, double postgresSeconds) {
+
+        static Cpu now(Process service, Path postgresData) throws IOException {
+            long postmaster = Long.parseLong(Files.readAllLines(postgresData.resolve("postmaster.pid")).get(0).trim());
+            ProcessHandle server = ProcessHandle.of(postmaster).orElseThrow();
+            double postgres = seconds(server.info().totalCpuDuration()) + server.descendants()
+                    .mapToDouble(process -> seconds(process.info().totalCpuDuration())).sum();
+            return new Cpu(seconds(service.toHandle().info().totalCpuDuration()), postgres);
+        }
+
+        Cpu minus(Cpu earlier) {
+            return new Cpu(serviceSeconds - earlier.serviceSeconds, postgresSeconds - earlier.postgresSeconds);
+        }
+
+        private static double seconds(java.util.Optional<Duration> cpu) {
+            return cpu.map(duration -> duration.toNanos() / 1e9).orElse(0.0);
+        }
     }
 
     private static void expect(HttpResponse<String> response, int status) {
@@ -587,6 +711,16 @@ public final class Benchmark {
     private static int redFlagPayloadSize(HikariDataSource dataSource) throws SQLException {
         return (int) count(dataSource, "SELECT coalesce(avg(length(payload)), 300)::int FROM domain_event_entry "
                 + "WHERE payload_type LIKE '%RedFlagRaised'");
+    }
+
+    private static long[] concat(List<long[]> parts) {
+        long[] all = new long[parts.stream().mapToInt(part -> part.length).sum()];
+        int offset = 0;
+        for (long[] part : parts) {
+            System.arraycopy(part, 0, all, offset, part.length);
+            offset += part.length;
+        }
+        return all;
     }
 
     private static long[] merge(List<Future<long[]>> parts) throws Exception {

@@ -29,6 +29,18 @@ class CheckpointTest {
         assertThat(checkpoint.keyId()).isEqualTo(signer.keyId()).matches("[A-Za-z0-9_-]{43}");
     }
 
+    /** RFC 8032 signatures are deterministic: the signer's bytes are exactly what any standard library signs. */
+    @Test
+    void theSignatureIsTheOneTheJdksOwnEd25519Makes() throws Exception {
+        Checkpoint checkpoint = signer.sign(agreement, 41, HEAD, at);
+        java.security.Signature jdk = java.security.Signature.getInstance("Ed25519");
+        jdk.initSign(java.security.KeyFactory.getInstance("Ed25519").generatePrivate(new java.security.spec.EdECPrivateKeySpec(
+                java.security.spec.NamedParameterSpec.ED25519, Base64.getDecoder().decode(seed))));
+        jdk.update(checkpoint.signedBytes());
+
+        assertThat(Base64.getUrlDecoder().decode(checkpoint.signature())).isEqualTo(jdk.sign());
+    }
+
     @Test
     void theSignedBytesAreTheDocumentedString() {
         assertThat(new String(signer.sign(agreement, 41, HEAD, at).signedBytes(), java.nio.charset.StandardCharsets.UTF_8))

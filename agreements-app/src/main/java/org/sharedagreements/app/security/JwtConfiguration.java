@@ -34,6 +34,7 @@ import org.springframework.util.StringUtils;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -47,12 +48,14 @@ import java.util.stream.Stream;
  * must carry {@code exp} and a {@code sub} of 1 to 128 characters, and, with
  * {@code spring.security.oauth2.resourceserver.jwt.audiences} set, an {@code aud} naming one of them. Built by
  * hand, so Spring Boot's own decoder (which would read the audiences itself) backs off: every Boot setting this
- * class honours is read here.
+ * class honours is read here. Verified tokens are remembered until they expire ({@link VerifiedTokens}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({OAuth2ResourceServerProperties.class, SecuritySettings.class})
 public class JwtConfiguration {
 
+    /** Verified tokens kept in memory (a few hundred bytes each): the people active within a token's lifetime. */
+    private static final long KEPT_TOKENS = 10_000;
     /** 48 random bytes: 64 characters of base64url, well above the 32 bytes an HS256 secret needs. */
     private static final int LOCAL_SECRET_BYTES = 48;
 
@@ -78,7 +81,7 @@ public class JwtConfiguration {
         LocalTokenSecret localSecret = local.getIfAvailable();
         List<HmacSecret> secrets = Stream.of(configured.getIfAvailable(),
                 localSecret == null ? null : localSecret.secret()).filter(Objects::nonNull).toList();
-        return decoder(secrets, resourceServer.getJwt());
+        return new VerifiedTokens(decoder(secrets, resourceServer.getJwt()), Clock.systemUTC(), KEPT_TOKENS);
     }
 
     /**
