@@ -179,7 +179,10 @@ public final class Benchmark {
                     List<String[]> couples = couples(agreements);
                     userShaped(couples, smoke ? Duration.ofSeconds(1) : Duration.ofSeconds(10), 0); // warm-up
                     Cpu before = Cpu.now(service, data);
+                    Instant from = Instant.now();
                     Stats user = userShaped(couples, smoke ? Duration.ofSeconds(2) : Duration.ofSeconds(30), 0);
+                    // for a profile of the service (BENCHMARK_SERVICE_JAVA_OPTS): the window to look at
+                    log("user-shaped load measured from %s to %s", from, Instant.now());
                     long errors = userErrors.get();
                     // the read models' work for these commands counts too: the CPU is read once they caught up
                     awaitProjectionsAt(head(dataSource), Duration.ofMinutes(5));

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.function.SingletonSupplier;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,7 +51,9 @@ public class CommandBusConfiguration {
      */
     @Bean
     public Cache agreementCache(ObjectProvider<EventStore> eventStore, CommandSettings settings) {
-        return new VerifiedAggregateCache(new BoundedCache(settings.cachedAgreements()), eventStore::getObject,
-                VerifiedAggregateCache.modelOf(Agreement.class));
+        // looked up once, on first use (the event store is built after the cache): ObjectProvider.getObject()
+        // searches the bean factory by type on every call, which showed in every command's profile
+        return new VerifiedAggregateCache(new BoundedCache(settings.cachedAgreements()),
+                SingletonSupplier.of(eventStore::getObject), VerifiedAggregateCache.modelOf(Agreement.class));
     }
 }

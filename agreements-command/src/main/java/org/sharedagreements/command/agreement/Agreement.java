@@ -115,7 +115,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * stamps events with, and in tests a clock that reads the fixture's simulated time.
  */
 @CommandSide
-@Aggregate(snapshotTriggerDefinition = "agreementSnapshotTrigger", cache = "agreementCache")
+@Aggregate(snapshotTriggerDefinition = "agreementSnapshotTrigger", cache = "agreementCache",
+        commandTargetResolver = AgreementTargets.BEAN)
 @Revision("2") // the state's shape: snapshots of another revision are ignored and the aggregate is rebuilt from events
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
