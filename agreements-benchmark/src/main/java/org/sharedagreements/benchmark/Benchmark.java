@@ -73,6 +73,8 @@ public final class Benchmark {
     private final int rebuildAgreementsOverride;
     private final int commandsPerClientOverride;
     private final List<String> only;
+    /** Warm-up of the user-shaped load before it is measured: issue 15's setup says 10 s. */
+    private int warmUpSeconds = 10;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final List<String> table = new ArrayList<>();
@@ -92,7 +94,8 @@ public final class Benchmark {
     /**
      * Arguments: {@code --smoke}; {@code --rebuild-events=N} (default 1,000,000; stored as N/100 agreements);
      * {@code --commands-per-client=N} (default 600); {@code --only=user,commands,reads,rebuild} (default: all of them;
-     * for comparing one part before and after a change).
+     * for comparing one part before and after a change); {@code --warm-up-seconds=N} (default 10) of the
+     * user-shaped load.
      */
     public static void main(String[] arguments) throws Exception {
         // Maven hands -Dbenchmark.args over as one argument
@@ -110,7 +113,13 @@ public final class Benchmark {
                 only = List.of(arg.substring("--only=".length()).split(","));
             }
         }
-        new Benchmark(smoke, rebuildAgreements, commandsPerClient, only).run();
+        Benchmark benchmark = new Benchmark(smoke, rebuildAgreements, commandsPerClient, only);
+        for (String arg : args) {
+            if (arg.startsWith("--warm-up-seconds=")) {
+                benchmark.warmUpSeconds = Integer.parseInt(arg.substring("--warm-up-seconds=".length()));
+            }
+        }
+        benchmark.run();
         System.exit(0);
     }
 
@@ -177,8 +186,9 @@ public final class Benchmark {
                     int payloadSize = redFlagPayloadSize(dataSource);
                     int agreements = smoke ? 10 : USER_AGREEMENTS;
                     List<String[]> couples = couples(agreements);
-                    userShaped(couples, smoke ? Duration.ofSeconds(1) : Duration.ofSeconds(10), 0); // warm-up
+                    userShaped(couples, smoke ? Duration.ofSeconds(1) : Duration.ofSeconds(warmUpSeconds), 0); // warm-up
                     Cpu before = Cpu.now(service, data);
+                    Map<String, Double> threadsBefore = Cpu.byThread(service);
                     Instant from = Instant.now();
                     Stats user = userShaped(couples, smoke ? Duration.ofSeconds(2) : Duration.ofSeconds(30), 0);
                     // for a profile of the service (BENCHMARK_SERVICE_JAVA_OPTS): the window to look at
@@ -187,6 +197,7 @@ public final class Benchmark {
                     // the read models' work for these commands counts too: the CPU is read once they caught up
                     awaitProjectionsAt(head(dataSource), Duration.ofMinutes(5));
                     Cpu used = Cpu.now(service, data).minus(before);
+                    Map<String, Double> threadsAfter = Cpu.byThread(service);
                     Stats baseline = baselineInserts(dataSource, USER_CLIENTS,
                             Math.max(1, user.count() / USER_CLIENTS), payloadSize);
                     Map<String, Object> described = new LinkedHashMap<>(describe(user));
@@ -205,6 +216,16 @@ public final class Benchmark {
                     table.add(String.format(Locale.ROOT, "%-44s service %.3f ms  PostgreSQL %.3f ms  (2 cores: %,.0f/s at this cost)",
                             "CPU per command (read models included)", serviceMs, postgresMs,
                             Runtime.getRuntime().availableProcessors() * 1000 / (serviceMs + postgresMs)));
+
+                    Map<String, Object> byThread = new LinkedHashMap<>();
+                    StringBuilder parts = new StringBuilder();
+                    threadsAfter.forEach((group, seconds) -> {
+                        double ms = (seconds - threadsBefore.getOrDefault(group, 0.0)) * 1000 / user.count();
+                        byThread.put(group, round(ms * 100) / 100.0);
+                        parts.append(String.format(Locale.ROOT, "  %s %.2f", group, ms));
+                    });
+                    described.put("serviceCpuMillisPerCommandByThread", byThread);
+                    table.add(String.format(Locale.ROOT, "%-44s%s", "  service CPU per command by thread, ms", parts));
 
                     // the same clients, all on one agreement (as either of its partners)
                     Stats hot = userShaped(couples.subList(0, 1), smoke ? Duration.ofSeconds(1) : Duration.ofSeconds(15), 0);
@@ -531,6 +552,40 @@ public final class Benchmark {
             double postgres = seconds(server.info().totalCpuDuration()) + server.descendants()
                     .mapToDouble(process -> seconds(process.info().totalCpuDuration())).sum();
             return new Cpu(seconds(service.toHandle().info().totalCpuDuration()), postgres);
+        }
+
+        /**
+         * The service's CPU seconds so far by kind of thread (Linux: {@code /proc/<pid>/task/<tid>/stat}, in
+         * clock ticks of 10 ms): requests, read models, JIT compiler, garbage collector, the rest.
+         */
+        static Map<String, Double> byThread(Process service) throws IOException {
+            Map<String, Double> groups = new LinkedHashMap<>();
+            for (String group : List.of("requests", "read models", "JIT", "GC", "other")) {
+                groups.put(group, 0.0);
+            }
+            Path tasks = Path.of("/proc", Long.toString(service.pid()), "task");
+            if (!Files.isDirectory(tasks)) {
+                return groups;
+            }
+            try (var threads = Files.list(tasks)) {
+                for (Path task : threads.toList()) {
+                    String stat;
+                    try {
+                        stat = Files.readString(task.resolve("stat"));
+                    } catch (IOException ended) {
+                        continue; // the thread ended meanwhile
+                    }
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+                    String group = name.startsWith("http-nio") ? "requests"
+                            : name.startsWith("WorkPackage") || name.startsWith("Coordinator") ? "read models"
+                            : name.contains("CompilerThre") ? "JIT"
+                            : name.startsWith("GC ") || name.startsWith("G1 ") ? "GC" : "other";
+                    groups.merge(group, seconds, Double::sum);
+                }
+            }
+            return groups;
         }
 
         Cpu minus(Cpu earlier) {
