@@ -1,14 +1,13 @@
 package org.sharedagreements.app.security;
 
 import org.junit.jupiter.api.Test;
+import org.sharedagreements.kernel.UtcClock;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -65,7 +64,7 @@ class VerifiedTokensTest {
         assertThat(checked).containsExactly("good-ana", "good-ana");
     }
 
-    private static final class MovableClock extends Clock {
+    private static final class MovableClock extends UtcClock {
         private volatile Instant now;
 
         MovableClock(Instant now) {
@@ -79,16 +78,6 @@ class VerifiedTokensTest {
         @Override
         public Instant instant() {
             return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
         }
     }
 }
