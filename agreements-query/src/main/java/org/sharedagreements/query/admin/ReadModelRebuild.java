@@ -1,0 +1,312 @@
+package org.sharedagreements.query.admin;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.sharedagreements.kernel.AgreementEvent;
+import org.sharedagreements.query.QuerySide;
+import org.sharedagreements.query.access.AgreementAccess;
+import org.sharedagreements.query.agreement.AgreementStateProjection;
+import org.sharedagreements.query.agreement.AgreementStateRepository;
+import org.sharedagreements.query.history.BoundaryHistoryProjection;
+import org.sharedagreements.query.history.BoundaryHistoryRepository;
+import org.sharedagreements.query.projection.ProjectionProgress;
+import org.sharedagreements.query.projection.Projections;
+import org.sharedagreements.query.projection.ReadModelTables;
+import org.sharedagreements.query.timeline.TimelineProjection;
+import org.sharedagreements.query.timeline.TimelineRepository;
+import org.sharedagreements.query.timeline.TimelineSignals;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Rebuilds every read model from the events without taking the live ones away (blue-green, issue 15). The live
+ * processor keeps applying new events to the live tables, and every read is answered from them, while this fills
+ * their shadows ({@link ReadModelTables}): it reads the stored events in pages straight from the event table and
+ * hands each page to the projections' own handlers, built on the shadow tables, in one unit of work and one
+ * transaction, so each agreement's rows are written once per page by the same code that writes them live.
+ *
+ * <p>Hand-over. The pages go up to what every segment of the live processor has passed (below the first gap of
+ * its gap-aware tokens: an event in a gap is not applied yet, and will be applied by the live processor later). The
+ * rest is per agreement: the live {@code projection_progress} says exactly which events of an agreement each
+ * projection applied (events of one agreement are applied in order), so the shadows get, per projection, the
+ * agreement's events above what they have up to what the live tables have. The last round of that runs in the one
+ * transaction that swaps the tables, after it locked the live tables against writes (SHARE, readers go on) and the
+ * processor's token rows ({@code FOR UPDATE NOWAIT}, so no live batch commits meanwhile on any node), so the
+ * shadows hold what the live tables hold, agreement by agreement, when they take their names. A live batch that
+ * waited for those locks writes into the new tables afterwards, which hold what it read from the old ones.
+ *
+ * <p>Dead letters stay where they are: the live processor parked those agreements, and parks their later events,
+ * until a retry succeeds. An event that a projection rejects in the rebuild where the live processor parked that
+ * agreement too parks the agreement in the rebuild (its rows stop before it, as the live ones do); one the live
+ * processor applied fails the rebuild, loudly, and the live tables stay as they are.
+ */
+@QuerySide
+@Service
+public class ReadModelRebuild {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final ObjectProvider<org.axonframework.config.Configuration> axon;
+    private final AdminSettings settings;
+    private final AgreementAccess shadowAccess;
+    private final List<Shadow> shadows;
+    private final Set<String> parked = new HashSet<>();
+    private volatile long position;
+
+    /** One projection's handler, writing the shadow tables. */
+    private record Shadow(String projection, Handler handler) {
+    }
+
+    @FunctionalInterface
+    private interface Handler {
+        void on(AgreementEvent event, Long sequence, Instant at);
+    }
+
+    /** A rebuild that stopped; the live tables are unchanged. */
+    public static final class RebuildFailed extends RuntimeException {
+        RebuildFailed(String message) {
+            super(message);
+        }
+    }
+
+    public ReadModelRebuild(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+                            ObjectProvider<org.axonframework.config.Configuration> axon, AdminSettings settings,
+                            AgreementStateRepository states, AgreementAccess access, ProjectionProgress progress,
+                            TimelineRepository timeline, BoundaryHistoryRepository history) {
+        this.jdbc = Objects.requireNonNull(jdbc, "a rebuild writes with JDBC");
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.axon = Objects.requireNonNull(axon, "a rebuild reads events with Axon's serializers");
+        this.settings = Objects.requireNonNull(settings, "a rebuild needs its settings");
+        ProjectionProgress shadowProgress = progress.shadow();
+        this.shadowAccess = access.shadow();
+        AgreementStateProjection state = new AgreementStateProjection(states.shadow(), shadowAccess, shadowProgress);
+        // the shadow timeline announces nothing: nobody reads it until it is live
+        TimelineProjection entries = new TimelineProjection(timeline.shadow(), shadowProgress, new TimelineSignals());
+        BoundaryHistoryProjection versions = new BoundaryHistoryProjection(history.shadow(), shadowProgress);
+        this.shadows = List.of(new Shadow(Projections.AGREEMENT_STATE, state::on),
+                new Shadow(Projections.TIMELINE, entries::on), new Shadow(Projections.BOUNDARY_HISTORY, versions::on));
+    }
+
+    /** The highest global index the running rebuild has applied to the shadows. */
+    public long position() {
+        return position;
+    }
+
+    /** Rebuilds every read model and swaps it in; on this thread, until the swap committed. */
+    public synchronized void run() {
+        org.axonframework.config.Configuration configuration = axon.getObject();
+        StoredEvents events = new StoredEvents(jdbc, configuration.eventSerializer(), configuration.upcasterChain());
+        Serializer tokens = configuration.serializer();
+        parked.clear();
+        position = 0;
+        long started = System.nanoTime();
+        ReadModelTables.emptyShadows(jdbc);
+        long done = -1;
+        long applied = 0;
+        while (true) {
+            long bound = liveBound(tokens);
+            if (bound - done <= settings.rebuildHandoverDistance()) {
+                break;
+            }
+            while (done < bound) {
+                List<DomainEventMessage<?>> page = events.page(done, bound, settings.rebuildPageSize());
+                if (page.isEmpty()) {
+                    done = bound;
+                    break;
+                }
+                transactions.executeWithoutResult(status -> apply(page, null));
+                done = index(page.get(page.size() - 1));
+                applied += page.size();
+                position = done;
+            }
+        }
+        long caughtUp = done;
+        transactions.executeWithoutResult(status -> catchUp(events, caughtUp));
+        handOver(events, caughtUp);
+        ReadModelTables.emptyShadows(jdbc);
+        log.info("Rebuilt the read models from {} events in pages and swapped them in after {} ms", applied,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * The swap, in one transaction: the live tables locked against writes, the processor's token rows held, the
+     * shadows brought to exactly what the live tables hold, the erased agreements' access adopted, the names traded.
+     * A token row that another node holds mid-batch is asked for again until the claim timeout.
+     */
+    private void handOver(StoredEvents events, long caughtUp) {
+        long deadline = System.nanoTime() + settings.replayClaimTimeout().toNanos();
+        while (true) {
+            try {
+                transactions.executeWithoutResult(status -> {
+                    jdbc.execute("SET LOCAL lock_timeout = '" + settings.rebuildLockTimeout().toMillis() + "ms'");
+                    jdbc.execute("LOCK TABLE " + String.join(", ", ReadModelTables.ALL) + " IN SHARE MODE");
+                    jdbc.queryForList("SELECT segment FROM token_entry WHERE processor_name = ? FOR UPDATE NOWAIT",
+                            Integer.class, Projections.PROCESSOR);
+                    catchUp(events, caughtUp);
+                    shadowAccess.adoptErasedFromLive();
+                    ReadModelTables.swap(jdbc);
+                });
+                return;
+            } catch (PessimisticLockingFailureException busy) {
+                if (System.nanoTime() > deadline) {
+                    throw new RebuildFailed("the processor's tokens stayed busy for " + settings.replayClaimTimeout());
+                }
+                log.debug("The read models are busy, the hand-over tries again", busy);
+                transactions.executeWithoutResult(status -> catchUp(events, caughtUp));
+            }
+        }
+    }
+
+    /**
+     * Brings each agreement that has events above {@code after} to what the live tables applied of it, projection by
+     * projection: nothing is applied that the live tables do not have yet.
+     */
+    private void catchUp(StoredEvents events, long after) {
+        Map<String, Map<String, Long>> limits = new HashMap<>();
+        Map<String, long[]> ranges = new LinkedHashMap<>();
+        jdbc.query("""
+                        SELECT l.projection, l.agreement_id::text, coalesce(s.last_sequence, -1), l.last_sequence
+                        FROM (SELECT DISTINCT aggregate_identifier FROM domain_event_entry WHERE global_index > ?) e
+                        JOIN projection_progress l ON l.agreement_id::text = e.aggregate_identifier
+                        LEFT JOIN projection_progress_shadow s
+                          ON s.projection = l.projection AND s.agreement_id = l.agreement_id
+                        WHERE l.last_sequence > coalesce(s.last_sequence, -1)""",
+                rs -> {
+                    String agreement = rs.getString(2);
+                    if (parked.contains(rs.getString(1) + "/" + agreement)) {
+                        return;
+                    }
+                    long shadow = rs.getLong(3);
+                    long live = rs.getLong(4);
+                    limits.computeIfAbsent(rs.getString(1), p -> new HashMap<>()).put(agreement, live);
+                    long[] range = ranges.computeIfAbsent(agreement, a -> new long[]{shadow, live});
+                    range[0] = Math.min(range[0], shadow);
+                    range[1] = Math.max(range[1], live);
+                }, after);
+        if (ranges.isEmpty()) {
+            return;
+        }
+        String[] agreements = ranges.keySet().toArray(String[]::new);
+        long[] lows = new long[agreements.length];
+        long[] highs = new long[agreements.length];
+        for (int i = 0; i < agreements.length; i++) {
+            lows[i] = ranges.get(agreements[i])[0];
+            highs[i] = ranges.get(agreements[i])[1];
+        }
+        List<DomainEventMessage<?>> missing = events.ranges(agreements, lows, highs);
+        if (!missing.isEmpty()) {
+            apply(missing, limits);
+            position = Math.max(position, missing.stream().mapToLong(ReadModelRebuild::index).max().orElse(0));
+        }
+    }
+
+    /**
+     * Hands the events to every projection's shadow handler in one unit of work (so each projection writes each
+     * agreement's rows once, when it commits); with {@code limits}, a projection gets an agreement's event only up
+     * to the sequence given for it.
+     */
+    private void apply(List<DomainEventMessage<?>> events, Map<String, Map<String, Long>> limits) {
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(events.get(0));
+        try {
+            for (DomainEventMessage<?> message : events) {
+                if (!(message.getPayload() instanceof AgreementEvent event)) {
+                    continue;
+                }
+                String agreement = message.getAggregateIdentifier();
+                long sequence = message.getSequenceNumber();
+                for (Shadow shadow : shadows) {
+                    if (limits != null && sequence > limits.getOrDefault(shadow.projection(), Map.of())
+                            .getOrDefault(agreement, -1L)) {
+                        continue;
+                    }
+                    if (parked.contains(shadow.projection() + "/" + agreement)) {
+                        continue;
+                    }
+                    try {
+                        shadow.handler().on(event, sequence, message.getTimestamp());
+                    } catch (DataAccessException e) {
+                        throw e;
+                    } catch (RuntimeException rejected) {
+                        park(shadow.projection(), agreement, sequence, rejected);
+                    }
+                }
+            }
+            unitOfWork.commit();
+        } catch (RuntimeException e) {
+            if (unitOfWork.isActive()) {
+                unitOfWork.rollback(e);
+            }
+            throw e;
+        }
+    }
+
+    /** A rejected event: parked in the rebuild where the live processor parked the agreement too, else fatal. */
+    private void park(String projection, String agreement, long sequence, RuntimeException rejected) {
+        Boolean parkedLive = jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM dead_letter_entry "
+                + "WHERE processing_group = ? AND sequence_identifier = ?)", Boolean.class, projection, agreement);
+        // the class only: a message may quote content (see ContentFreeFailures)
+        if (Boolean.TRUE.equals(parkedLive)) {
+            log.warn("Rebuild: {} rejected event {} of agreement {} ({}), parked there live too: its rebuilt rows "
+                    + "stop before it", projection, sequence, agreement, rejected.getClass().getName());
+            parked.add(projection + "/" + agreement);
+            return;
+        }
+        throw new RebuildFailed("projection " + projection + " rejected event " + sequence + " of agreement "
+                + agreement + " (" + rejected.getClass().getName() + "), which the live projection applied");
+    }
+
+    /**
+     * The highest global index every segment of the live processor has passed: below the first gap of each
+     * segment's gap-aware token (an event in a gap is not applied yet), -1 while a segment has no token.
+     */
+    private long liveBound(Serializer serializer) {
+        List<Long> bounds = jdbc.query("SELECT token, token_type FROM token_entry WHERE processor_name = ?",
+                (rs, row) -> {
+                    byte[] bytes = rs.getBytes(1);
+                    if (bytes == null) {
+                        return -1L;
+                    }
+                    TrackingToken token = serializer.deserialize(
+                            new SimpleSerializedObject<>(bytes, byte[].class, rs.getString(2), null));
+                    return passed(token);
+                }, Projections.PROCESSOR);
+        return bounds.stream().mapToLong(Long::longValue).min().orElse(-1);
+    }
+
+    static long passed(TrackingToken token) {
+        TrackingToken lower = token == null ? null : WrappedToken.unwrapLowerBound(token);
+        if (lower instanceof GapAwareTrackingToken gapAware) {
+            return gapAware.getGaps().isEmpty() ? gapAware.getIndex() : gapAware.getGaps().first() - 1;
+        }
+        return lower == null ? -1 : lower.position().orElse(-1);
+    }
+
+    private static long index(DomainEventMessage<?> event) {
+        return ((TrackedEventMessage<?>) event).trackingToken().position().orElse(0);
+    }
+}
