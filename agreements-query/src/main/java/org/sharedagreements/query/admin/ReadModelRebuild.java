@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Rebuilds every read model from the events without taking the live ones away (blue-green, issue 15). The live
@@ -68,6 +69,8 @@ import java.util.Set;
 public class ReadModelRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
+    /** Between two tries at the swap's locks: a reader's query or a live batch is usually done by then. */
+    private static final long RETRY_PAUSE_NANOS = 1_000_000;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -154,31 +157,53 @@ public class ReadModelRebuild {
     }
 
     /**
-     * The swap, in one transaction: the live tables locked against writes, the processor's token rows held, the
-     * shadows brought to exactly what the live tables hold, the erased agreements' access adopted, the names traded.
-     * A token row that another node holds mid-batch is asked for again until the claim timeout.
+     * The swap, in one transaction: every live table and shadow locked, the processor's token rows held, the shadows
+     * brought to exactly what the live tables hold, the erased agreements' access adopted, the names traded.
+     * <p>
+     * The tables are locked ACCESS EXCLUSIVE with NOWAIT, tried again and again (at most for the lock timeout per
+     * transaction, for the claim timeout in all): a live batch holds the tables it read until it commits, so a lock
+     * that waited would wait for a batch that waits for it, and a reader of two tables could deadlock with a swap
+     * that holds one of them. Without waiting the swap is never part of a deadlock; readers wait for it only while
+     * it holds the locks, and nobody reads a table the batches cannot write. The token rows are then free or held by
+     * a claim that commits on its own.
      */
     private void handOver(StoredEvents events, long caughtUp) {
         long deadline = System.nanoTime() + settings.replayClaimTimeout().toNanos();
+        String tables = String.join(", ", ReadModelTables.ALL) + ", "
+                + String.join(", ", ReadModelTables.ALL.stream().map(ReadModelTables::shadowOf).toList());
         while (true) {
-            try {
-                transactions.executeWithoutResult(status -> {
-                    jdbc.execute("SET LOCAL lock_timeout = '" + settings.rebuildLockTimeout().toMillis() + "ms'");
-                    jdbc.execute("LOCK TABLE " + String.join(", ", ReadModelTables.ALL) + " IN SHARE MODE");
-                    jdbc.queryForList("SELECT segment FROM token_entry WHERE processor_name = ? FOR UPDATE NOWAIT",
-                            Integer.class, Projections.PROCESSOR);
-                    catchUp(events, caughtUp);
-                    shadowAccess.adoptErasedFromLive();
-                    ReadModelTables.swap(jdbc);
-                });
-                return;
-            } catch (PessimisticLockingFailureException busy) {
-                if (System.nanoTime() > deadline) {
-                    throw new RebuildFailed("the processor's tokens stayed busy for " + settings.replayClaimTimeout());
+            Boolean swapped = transactions.execute(status -> {
+                long tryUntil = System.nanoTime() + settings.rebuildLockTimeout().toNanos();
+                jdbc.execute("SET LOCAL lock_timeout = '" + settings.rebuildLockTimeout().toMillis() + "ms'");
+                while (true) {
+                    Object savepoint = status.createSavepoint();
+                    try {
+                        jdbc.execute("LOCK TABLE " + tables + " IN ACCESS EXCLUSIVE MODE NOWAIT");
+                        status.releaseSavepoint(savepoint);
+                        break;
+                    } catch (PessimisticLockingFailureException busy) {
+                        status.rollbackToSavepoint(savepoint);
+                        if (System.nanoTime() > tryUntil) {
+                            return false;
+                        }
+                        LockSupport.parkNanos(RETRY_PAUSE_NANOS);
+                    }
                 }
-                log.debug("The read models are busy, the hand-over tries again", busy);
-                transactions.executeWithoutResult(status -> catchUp(events, caughtUp));
+                jdbc.queryForList("SELECT segment FROM token_entry WHERE processor_name = ? FOR UPDATE",
+                        Integer.class, Projections.PROCESSOR);
+                catchUp(events, caughtUp);
+                shadowAccess.adoptErasedFromLive();
+                ReadModelTables.swap(jdbc);
+                return true;
+            });
+            if (Boolean.TRUE.equals(swapped)) {
+                return;
             }
+            if (System.nanoTime() > deadline) {
+                throw new RebuildFailed("the read models stayed busy for " + settings.replayClaimTimeout());
+            }
+            log.debug("The read models are busy, the hand-over tries again");
+            transactions.executeWithoutResult(status -> catchUp(events, caughtUp));
         }
     }
 
