@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -131,15 +132,18 @@ public class ReadModelRebuild {
         ReadModelTables.emptyShadows(jdbc);
         long done = -1;
         long applied = 0;
+        Set<Long> skipped = new TreeSet<>();
         while (true) {
-            long bound = liveBound(tokens);
-            if (bound - done <= settings.rebuildHandoverDistance()) {
+            Passed live = passed(tokens);
+            if (live.index() - done <= settings.rebuildHandoverDistance()) {
                 break;
             }
-            while (done < bound) {
-                List<DomainEventMessage<?>> page = events.page(done, bound, settings.rebuildPageSize());
+            skipped.addAll(live.gaps());
+            Long[] except = skipped.toArray(Long[]::new);
+            while (done < live.index()) {
+                List<DomainEventMessage<?>> page = events.page(done, live.index(), except, settings.rebuildPageSize());
                 if (page.isEmpty()) {
-                    done = bound;
+                    done = live.index();
                     break;
                 }
                 transactions.executeWithoutResult(status -> apply(page, null));
@@ -148,12 +152,17 @@ public class ReadModelRebuild {
                 position = done;
             }
         }
-        long caughtUp = done;
-        transactions.executeWithoutResult(status -> catchUp(events, caughtUp));
-        handOver(events, caughtUp);
+        Pages pages = new Pages(events, done, skipped.toArray(Long[]::new));
+        transactions.executeWithoutResult(status -> catchUp(pages));
+        handOver(pages);
         ReadModelTables.emptyShadows(jdbc);
-        log.info("Rebuilt the read models from {} events in pages and swapped them in after {} ms", applied,
+        log.info("Rebuilt the read models ({} events in pages up to global index {}, {} gaps skipped, the rest per "
+                + "agreement) and swapped them in after {} ms", applied, done, skipped.size(),
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Where the pages stopped: every event up to {@code done} but the {@code skipped} ones is in the shadows. */
+    private record Pages(StoredEvents events, long done, Long[] skipped) {
     }
 
     /**
@@ -167,7 +176,7 @@ public class ReadModelRebuild {
      * it holds the locks, and nobody reads a table the batches cannot write. The token rows are then free or held by
      * a claim that commits on its own.
      */
-    private void handOver(StoredEvents events, long caughtUp) {
+    private void handOver(Pages pages) {
         long deadline = System.nanoTime() + settings.replayClaimTimeout().toNanos();
         String tables = String.join(", ", ReadModelTables.ALL) + ", "
                 + String.join(", ", ReadModelTables.ALL.stream().map(ReadModelTables::shadowOf).toList());
@@ -191,7 +200,7 @@ public class ReadModelRebuild {
                 }
                 jdbc.queryForList("SELECT segment FROM token_entry WHERE processor_name = ? FOR UPDATE",
                         Integer.class, Projections.PROCESSOR);
-                catchUp(events, caughtUp);
+                catchUp(pages);
                 shadowAccess.adoptErasedFromLive();
                 ReadModelTables.swap(jdbc);
                 return true;
@@ -203,20 +212,21 @@ public class ReadModelRebuild {
                 throw new RebuildFailed("the read models stayed busy for " + settings.replayClaimTimeout());
             }
             log.debug("The read models are busy, the hand-over tries again");
-            transactions.executeWithoutResult(status -> catchUp(events, caughtUp));
+            transactions.executeWithoutResult(status -> catchUp(pages));
         }
     }
 
     /**
-     * Brings each agreement that has events above {@code after} to what the live tables applied of it, projection by
-     * projection: nothing is applied that the live tables do not have yet.
+     * Brings each agreement that has events the pages did not apply to what the live tables applied of it, projection
+     * by projection: nothing is applied that the live tables do not have yet. In rounds of about a page of events.
      */
-    private void catchUp(StoredEvents events, long after) {
+    private void catchUp(Pages pages) {
         Map<String, Map<String, Long>> limits = new HashMap<>();
         Map<String, long[]> ranges = new LinkedHashMap<>();
         jdbc.query("""
                         SELECT l.projection, l.agreement_id::text, coalesce(s.last_sequence, -1), l.last_sequence
-                        FROM (SELECT DISTINCT aggregate_identifier FROM domain_event_entry WHERE global_index > ?) e
+                        FROM (SELECT DISTINCT aggregate_identifier FROM domain_event_entry
+                              WHERE global_index > ? OR global_index = ANY (?)) e
                         JOIN projection_progress l ON l.agreement_id::text = e.aggregate_identifier
                         LEFT JOIN projection_progress_shadow s
                           ON s.projection = l.projection AND s.agreement_id = l.agreement_id
@@ -232,18 +242,33 @@ public class ReadModelRebuild {
                     long[] range = ranges.computeIfAbsent(agreement, a -> new long[]{shadow, live});
                     range[0] = Math.min(range[0], shadow);
                     range[1] = Math.max(range[1], live);
-                }, after);
-        if (ranges.isEmpty()) {
+                }, pages.done(), pages.skipped());
+        List<String> round = new ArrayList<>();
+        long events = 0;
+        for (Map.Entry<String, long[]> range : ranges.entrySet()) {
+            round.add(range.getKey());
+            events += range.getValue()[1] - range.getValue()[0];
+            if (events >= settings.rebuildPageSize()) {
+                catchUp(pages.events(), round, ranges, limits);
+                round.clear();
+                events = 0;
+            }
+        }
+        catchUp(pages.events(), round, ranges, limits);
+    }
+
+    private void catchUp(StoredEvents events, List<String> agreements, Map<String, long[]> ranges,
+                         Map<String, Map<String, Long>> limits) {
+        if (agreements.isEmpty()) {
             return;
         }
-        String[] agreements = ranges.keySet().toArray(String[]::new);
-        long[] lows = new long[agreements.length];
-        long[] highs = new long[agreements.length];
-        for (int i = 0; i < agreements.length; i++) {
-            lows[i] = ranges.get(agreements[i])[0];
-            highs[i] = ranges.get(agreements[i])[1];
+        long[] lows = new long[agreements.size()];
+        long[] highs = new long[agreements.size()];
+        for (int i = 0; i < agreements.size(); i++) {
+            lows[i] = ranges.get(agreements.get(i))[0];
+            highs[i] = ranges.get(agreements.get(i))[1];
         }
-        List<DomainEventMessage<?>> missing = events.ranges(agreements, lows, highs);
+        List<DomainEventMessage<?>> missing = events.ranges(agreements.toArray(String[]::new), lows, highs);
         if (!missing.isEmpty()) {
             apply(missing, limits);
             position = Math.max(position, missing.stream().mapToLong(ReadModelRebuild::index).max().orElse(0));
@@ -306,29 +331,39 @@ public class ReadModelRebuild {
     }
 
     /**
-     * The highest global index every segment of the live processor has passed: below the first gap of each
-     * segment's gap-aware token (an event in a gap is not applied yet), -1 while a segment has no token.
+     * What every segment of the live processor has passed: each event up to the lowest index of their gap-aware
+     * tokens, except the gaps below it (an event in a gap is not applied yet: it was not committed when the token
+     * moved past it, and the live processor applies it when it appears). Index -1 while a segment has no token.
      */
-    private long liveBound(Serializer serializer) {
-        List<Long> bounds = jdbc.query("SELECT token, token_type FROM token_entry WHERE processor_name = ?",
+    private Passed passed(Serializer serializer) {
+        List<TrackingToken> tokens = jdbc.query("SELECT token, token_type FROM token_entry WHERE processor_name = ?",
                 (rs, row) -> {
                     byte[] bytes = rs.getBytes(1);
-                    if (bytes == null) {
-                        return -1L;
-                    }
-                    TrackingToken token = serializer.deserialize(
+                    return bytes == null ? null : serializer.<byte[], TrackingToken>deserialize(
                             new SimpleSerializedObject<>(bytes, byte[].class, rs.getString(2), null));
-                    return passed(token);
                 }, Projections.PROCESSOR);
-        return bounds.stream().mapToLong(Long::longValue).min().orElse(-1);
+        return Passed.of(tokens);
     }
 
-    static long passed(TrackingToken token) {
-        TrackingToken lower = token == null ? null : WrappedToken.unwrapLowerBound(token);
-        if (lower instanceof GapAwareTrackingToken gapAware) {
-            return gapAware.getGaps().isEmpty() ? gapAware.getIndex() : gapAware.getGaps().first() - 1;
+    /** See {@link #passed(Serializer)}. */
+    record Passed(long index, Set<Long> gaps) {
+
+        static Passed of(List<TrackingToken> tokens) {
+            long index = tokens.isEmpty() ? -1 : Long.MAX_VALUE;
+            Set<Long> gaps = new TreeSet<>();
+            for (TrackingToken token : tokens) {
+                TrackingToken lower = token == null ? null : WrappedToken.unwrapLowerBound(token);
+                if (lower instanceof GapAwareTrackingToken gapAware) {
+                    index = Math.min(index, gapAware.getIndex());
+                    gaps.addAll(gapAware.getGaps());
+                } else {
+                    index = Math.min(index, lower == null ? -1 : lower.position().orElse(-1));
+                }
+            }
+            long upTo = index;
+            gaps.removeIf(gap -> gap > upTo);
+            return new Passed(index, gaps);
         }
-        return lower == null ? -1 : lower.position().orElse(-1);
     }
 
     private static long index(DomainEventMessage<?> event) {

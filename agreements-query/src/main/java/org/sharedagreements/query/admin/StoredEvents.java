@@ -36,11 +36,14 @@ final class StoredEvents {
         this.upcasters = Objects.requireNonNull(upcasters, "stored events pass the upcaster chain");
     }
 
-    /** Up to {@code limit} events with a global index above {@code after} and at most {@code upTo}, in that order. */
-    List<DomainEventMessage<?>> page(long after, long upTo, int limit) {
+    /**
+     * Up to {@code limit} events with a global index above {@code after} and at most {@code upTo}, but none of
+     * {@code except}, in that order.
+     */
+    List<DomainEventMessage<?>> page(long after, long upTo, Long[] except, int limit) {
         return deserialize(jdbc.query("SELECT " + COLUMNS + " FROM domain_event_entry e "
-                + "WHERE e.global_index > ? AND e.global_index <= ? ORDER BY e.global_index LIMIT ?",
-                StoredEvents::row, after, upTo, limit));
+                + "WHERE e.global_index > ? AND e.global_index <= ? AND NOT (e.global_index = ANY (?)) "
+                + "ORDER BY e.global_index LIMIT ?", StoredEvents::row, after, upTo, except, limit));
     }
 
     /**
