@@ -8,6 +8,8 @@ import org.sharedagreements.kernel.access.Standing;
 import org.sharedagreements.query.QuerySide;
 import org.sharedagreements.query.projection.Projections;
 import org.sharedagreements.sealing.BlindIndex;
+import org.sharedagreements.query.projection.ReadModelTables;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -66,12 +68,43 @@ public class AgreementAccess {
     private static final String PARKED = "EXISTS (SELECT 1 FROM dead_letter_entry d WHERE d.processing_group IN ("
             + PROCESSING_GROUPS + ") AND d.sequence_identifier = %s)";
 
+    static final String TABLE = "agreement_access";
+
     private final JdbcTemplate jdbc;
     private final BlindIndex blindIndex;
+    /** The table written: {@value #TABLE}, or its shadow while a rebuild writes that. The gate reads the live one. */
+    private final String table;
 
+    @Autowired
     public AgreementAccess(JdbcTemplate jdbc, BlindIndex blindIndex) {
+        this(jdbc, blindIndex, TABLE);
+    }
+
+    private AgreementAccess(JdbcTemplate jdbc, BlindIndex blindIndex, String table) {
         this.jdbc = Objects.requireNonNull(jdbc, "agreement access needs a JdbcTemplate");
         this.blindIndex = Objects.requireNonNull(blindIndex, "agreement access finds people by blind index");
+        this.table = ReadModelTables.check(TABLE, table);
+    }
+
+    /** The same rows written to the table's shadow ({@link ReadModelTables}), which a rebuild fills. */
+    public AgreementAccess shadow() {
+        return new AgreementAccess(jdbc, blindIndex, ReadModelTables.shadowOf(TABLE));
+    }
+
+    /**
+     * Into the shadow: who may see each erased agreement, copied from the live rows. A rebuild cannot find their
+     * partners again from the events (see the agreement-state projection's reset), so, as a replay in place keeps
+     * those rows, the rebuilt table takes them over as they are: blind indexes, statuses, sequences.
+     */
+    public void adoptErasedFromLive() {
+        if (table.equals(TABLE)) {
+            throw new IllegalStateException("only a shadow adopts the live rows of erased agreements");
+        }
+        jdbc.update("DELETE FROM " + table + " a WHERE EXISTS (SELECT 1 FROM agreement_state s "
+                + "WHERE s.agreement_id = a.agreement_id AND s.status = 'ERASED')");
+        jdbc.update("INSERT INTO " + table + " (agreement_id, user_index, role, status, last_sequence) "
+                + "SELECT a.agreement_id, a.user_index, a.role, a.status, a.last_sequence FROM agreement_access a "
+                + "JOIN agreement_state s ON s.agreement_id = a.agreement_id AND s.status = 'ERASED'");
     }
 
     /** The index a person's row of that role is found by. */
@@ -85,23 +118,23 @@ public class AgreementAccess {
         if (replacements.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("DELETE FROM agreement_access WHERE agreement_id = ?",
+        jdbc.batchUpdate("DELETE FROM " + table + " WHERE agreement_id = ?",
                 replacements.keySet().stream().map(id -> new Object[]{id.value()}).toList());
         jdbc.batchUpdate("""
-                        INSERT INTO agreement_access (agreement_id, user_index, role, status, last_sequence)
-                        VALUES (?, ?, ?, ?, ?)""",
+                        INSERT INTO %s (agreement_id, user_index, role, status, last_sequence)
+                        VALUES (?, ?, ?, ?, ?)""".formatted(table),
                 replacements.entrySet().stream().flatMap(r -> r.getValue().entries().stream()
                         .map(e -> new Object[]{r.getKey().value(), index(e.userId(), e.role()), e.role().name(), e.status(),
                                 r.getValue().sequence()})).toList());
     }
 
     public void deleteAll() {
-        jdbc.update("DELETE FROM agreement_access");
+        jdbc.update("DELETE FROM " + table);
     }
 
     /** Deletes every row but those of erased agreements (see the agreement-state projection's reset). */
     public void deleteAllButErased() {
-        jdbc.update("DELETE FROM agreement_access a WHERE NOT EXISTS (SELECT 1 FROM agreement_state s "
+        jdbc.update("DELETE FROM " + table + " a WHERE NOT EXISTS (SELECT 1 FROM agreement_state s "
                 + "WHERE s.agreement_id = a.agreement_id AND s.status = 'ERASED')");
     }
 

@@ -1,5 +1,7 @@
 package org.sharedagreements.query.admin;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,13 +11,25 @@ import org.springframework.validation.annotation.Validated;
 import java.time.Duration;
 
 /**
- * Rebuilding projections ({@code agreements.admin.*}), checked when the service starts.
+ * Rebuilding projections ({@code agreements.admin.*}), checked when the service starts. See
+ * {@code ReadModelRebuild} for how a rebuild runs.
  *
- * @param replayClaimTimeout how long a rebuild waits for the restarted processor to claim its segments, during which
- *                           the projections count as replaying; 60 s covers a token claim that another node still
- *                           holds (Axon's claim timeout is 10 s) with room to spare, and past it a warning is logged
+ * @param replayClaimTimeout how long a rebuild's hand-over keeps trying to take the tables and the processor's
+ *                           token rows from readers and live batches (on any node); 60 s covers a claim that another
+ *                           node still holds (Axon's claim timeout is 10 s) with room to spare, and past it the
+ *                           rebuild fails, logged, and the live tables stay
+ * @param rebuildPageSize events a rebuild reads and applies per transaction: each agreement's rows are written once
+ *                        per page, so larger pages write less; 10,000 events are a few megabytes in memory
+ * @param rebuildHandoverDistance how close (in events) the pages must come to what the live processor passed before
+ *                                the rest is applied per agreement and the tables are swapped
+ * @param rebuildLockTimeout how long one transaction of the hand-over keeps trying to lock the tables (it never waits
+ *                           for a lock: it tries again every millisecond) before it lets go, catches up and starts
+ *                           another; 1 s lets busy readers and live batches through
  */
 @Validated
 @ConfigurationProperties("agreements.admin")
-public record AdminSettings(@NotNull @DurationMin(millis = 1) @DefaultValue("60s") Duration replayClaimTimeout) {
+public record AdminSettings(@NotNull @DurationMin(millis = 1) @DefaultValue("60s") Duration replayClaimTimeout,
+                            @Min(1) @Max(1_000_000) @DefaultValue("10000") int rebuildPageSize,
+                            @Min(0) @Max(1_000_000) @DefaultValue("2000") int rebuildHandoverDistance,
+                            @NotNull @DurationMin(millis = 1) @DefaultValue("1s") Duration rebuildLockTimeout) {
 }

@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -29,15 +28,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Reports on the projections and rebuilds them. The projections share one event processor
  * ({@link Projections#PROCESSOR}), so they share its position, and a rebuild of any of them rebuilds all three from
  * the same pass over the events (the cost of a rebuild is reading and decrypting the events, not the writes). A
- * rebuild runs on a thread of its own: the processor is shut down (Axon resets tokens only while no segment is
- * claimed), the projections' dead letters are dropped (every event is applied again anyway), its tokens are reset
- * to the first event, which runs every projection's reset handler in the same transaction (they empty their
- * tables), and it is started again; the replay then runs in the processor while the service keeps serving. The
- * projections count as replaying from the request until the segments report they caught up with where the event
- * store was at the reset.
+ * rebuild runs on a thread of its own and never empties what partners read: {@link ReadModelRebuild} fills shadow
+ * tables while the processor keeps the live ones current, and swaps them in one transaction once they caught up.
+ * The projections count as replaying from the request until that swap committed, and report the rebuild's position
+ * meanwhile; dead letters stay (see {@link ReadModelRebuild}).
  *
- * <p>Positions come from the segments this node processes; on several query nodes each node reports its own.
- * Resetting needs every segment released, so on several nodes the other nodes must stop the processor first.
+ * <p>Positions come from the segments this node processes; on several query nodes each node reports its own. Ask
+ * one node for a rebuild at a time: the shadow tables are one set per database.
  */
 @QuerySide
 @Service
@@ -47,15 +44,15 @@ public class ProjectionAdministration {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
-    private final Duration claimTimeout;
+    private final ReadModelRebuild rebuild;
     private final AtomicBoolean rebuilding = new AtomicBoolean();
     private final ExecutorService rebuilds;
 
     public ProjectionAdministration(EventProcessingConfiguration processing, EventStore eventStore,
-                                    AdminSettings settings) {
+                                    ReadModelRebuild rebuild) {
         this.processing = Objects.requireNonNull(processing, "administration needs the event processing configuration");
         this.eventStore = Objects.requireNonNull(eventStore, "administration needs the event store");
-        this.claimTimeout = settings.replayClaimTimeout();
+        this.rebuild = Objects.requireNonNull(rebuild, "administration rebuilds the read models");
         AtomicInteger threads = new AtomicInteger();
         this.rebuilds = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "projection-replay-" + threads.incrementAndGet());
@@ -75,7 +72,7 @@ public class ProjectionAdministration {
 
     /**
      * Starts rebuilding the projection (with the others of its processor) from the first event; false when there
-     * is no such projection.
+     * is no such projection. A request while a rebuild runs joins it.
      */
     public boolean replay(String name) {
         Optional<StreamingEventProcessor> processor = processor(name);
@@ -84,7 +81,7 @@ public class ProjectionAdministration {
         }
         if (rebuilding.compareAndSet(false, true)) {
             try {
-                rebuilds.execute(() -> rebuild(name, processor.get()));
+                rebuilds.execute(() -> rebuild(name));
             } catch (RuntimeException e) {
                 rebuilding.set(false);
                 throw e;
@@ -98,67 +95,28 @@ public class ProjectionAdministration {
         rebuilds.shutdownNow();
     }
 
-    private void rebuild(String name, StreamingEventProcessor processor) {
+    private void rebuild(String name) {
         try {
             log.info("Rebuilding projection {} (and the others of processor {}) from the first event", name,
                     Projections.PROCESSOR);
-            processor.shutdownAsync().join();
-            Projections.ALL.forEach(projection -> processing.deadLetterQueue(projection)
-                    .ifPresent(SequencedDeadLetterQueue::clear));
-            processor.resetTokens();
-            processor.start();
-            awaitSegmentsClaimed(name, processor);
+            rebuild.run();
         } catch (RuntimeException e) {
-            log.error("Rebuilding projection {} failed", name, e);
-            if (!processor.isRunning()) {
-                processor.start();
-            }
+            log.error("Rebuilding projection {} failed; the live read models are unchanged", name, e);
         } finally {
             rebuilding.set(false);
-        }
-    }
-
-    /** Until the processor claimed its segments, its own status cannot say it is replaying; this covers the gap. */
-    private void awaitSegmentsClaimed(String name, StreamingEventProcessor processor) {
-        long deadline = System.nanoTime() + claimTimeout.toNanos();
-        while (processor.processingStatus().isEmpty() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        if (processor.processingStatus().isEmpty()) {
-            log.warn("Projection {} claimed no segment within {} after its reset", name, claimTimeout);
         }
     }
 
     private Optional<ProjectionStatus> status(String name, long head) {
         return processor(name).map(processor -> {
             Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-            boolean replaying = rebuilding.get()
-                    || segments.values().stream().anyMatch(ProjectionAdministration::stillReplaying);
+            boolean replaying = rebuilding.get();
+            long position = replaying ? rebuild.position() : position(segments.values());
             long deadLetters = processing.deadLetterQueue(name).map(SequencedDeadLetterQueue::amountOfSequences)
                     .orElse(0L);
-            return ProjectionStatus.of(name, position(segments.values()), head, replaying, deadLetters);
+            return ProjectionStatus.of(name, position, head, replaying, deadLetters);
         });
     }
-
-    /**
-     * Axon keeps a segment's token a replay token until it handles an event past the position the store had at the
-     * reset, so {@code isReplaying()} stays true on a quiet store after the replay did all its work. A segment is
-     * still replaying here only while it has not reached that position.
-     */
-    private static boolean stillReplaying(EventTrackerStatus segment) {
-        if (!segment.isReplaying()) {
-            return false;
-        }
-        OptionalLong reset = segment.getResetPosition();
-        OptionalLong current = segment.getCurrentPosition();
-        return reset.isEmpty() || current.isEmpty() || current.getAsLong() < reset.getAsLong();
-    }
-
     /** The lowest position of the segments (the processor has applied everything up to it), 0 when unknown. */
     private static long position(Collection<EventTrackerStatus> segments) {
         if (segments.isEmpty()) {

@@ -15,6 +15,8 @@ import org.sharedagreements.kernel.membership.AgreementStatus;
 import org.sharedagreements.sealing.FieldSeal;
 import org.sharedagreements.sealing.SealContext;
 import org.sharedagreements.sealing.SealingException;
+import org.sharedagreements.query.projection.ReadModelTables;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -44,10 +46,27 @@ public class AgreementStateRepository {
 
     private final JdbcTemplate jdbc;
     private final ReadModelSeals seals;
+    /** The table written and read: {@value #TABLE}, or its shadow while a rebuild writes that. */
+    private final String table;
 
+    @Autowired
     public AgreementStateRepository(JdbcTemplate jdbc, ReadModelSeals seals) {
+        this(jdbc, seals, TABLE);
+    }
+
+    private AgreementStateRepository(JdbcTemplate jdbc, ReadModelSeals seals, String table) {
         this.jdbc = Objects.requireNonNull(jdbc, "the agreement state repository needs a JdbcTemplate");
         this.seals = Objects.requireNonNull(seals, "the agreement state is stored sealed");
+        this.table = ReadModelTables.check(TABLE, table);
+    }
+
+    /**
+     * The same repository on the table's shadow ({@link ReadModelTables}), which a rebuild fills while this one
+     * keeps answering. Rows are sealed exactly as here, bound to {@value #TABLE}, the name they are read under once
+     * the shadow took its place.
+     */
+    public AgreementStateRepository shadow() {
+        return new AgreementStateRepository(jdbc, seals, ReadModelTables.shadowOf(TABLE));
     }
 
     /** A state to store, and whether its title changed since it was stored (a title is sealed only then). */
@@ -81,14 +100,14 @@ public class AgreementStateRepository {
             return;
         }
         jdbc.batchUpdate("""
-                        INSERT INTO agreement_state (agreement_id, title, status, version, last_event_at, document,
+                        INSERT INTO %1$s AS s (agreement_id, title, status, version, last_event_at, document,
                             sealed)
                         VALUES (?, ?, ?, ?, ?, ?::json, ?)
                         ON CONFLICT (agreement_id) DO UPDATE SET
-                            title = CASE WHEN ? THEN agreement_state.title ELSE EXCLUDED.title END,
+                            title = CASE WHEN ? THEN s.title ELSE EXCLUDED.title END,
                             status = EXCLUDED.status, version = EXCLUDED.version,
                             last_event_at = EXCLUDED.last_event_at, document = EXCLUDED.document,
-                            sealed = EXCLUDED.sealed""",
+                            sealed = EXCLUDED.sealed""".formatted(table),
                 changed.stream().map(this::row).toList());
     }
 
@@ -121,8 +140,8 @@ public class AgreementStateRepository {
             return List.of();
         }
         return jdbc.query("""
-                        SELECT agreement_id, title, status, version, last_event_at FROM agreement_state
-                        WHERE agreement_id = ANY (?) ORDER BY last_event_at DESC, agreement_id""",
+                        SELECT agreement_id, title, status, version, last_event_at FROM %s
+                        WHERE agreement_id = ANY (?) ORDER BY last_event_at DESC, agreement_id""".formatted(table),
                 (rs, row) -> {
                     UUID agreementId = rs.getObject(1, UUID.class);
                     return new AgreementSummary(agreementId.toString(), title(agreementId, rs.getString(2)),
@@ -142,7 +161,7 @@ public class AgreementStateRepository {
     }
 
     public void deleteAll() {
-        jdbc.update("DELETE FROM agreement_state");
+        jdbc.update("DELETE FROM " + table);
     }
 
     /** A stored document, and whether everything the outline left out was put back. */
@@ -151,8 +170,8 @@ public class AgreementStateRepository {
 
     private List<Opened> stored(List<UUID> agreementIds, boolean forFolding) {
         return jdbc.query("""
-                        SELECT agreement_id, document::text, sealed FROM agreement_state
-                        WHERE agreement_id = ANY (?) ORDER BY last_event_at DESC, agreement_id""",
+                        SELECT agreement_id, document::text, sealed FROM %s
+                        WHERE agreement_id = ANY (?) ORDER BY last_event_at DESC, agreement_id""".formatted(table),
                 (rs, row) -> open(new AgreementId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3),
                         forFolding),
                 (Object) agreementIds.toArray(UUID[]::new));

@@ -14,6 +14,8 @@ import org.sharedagreements.query.projection.ProjectionJson;
 import org.sharedagreements.query.projection.ReadModelSeals;
 import org.sharedagreements.sealing.FieldSeal;
 import org.sharedagreements.sealing.SealContext;
+import org.sharedagreements.query.projection.ReadModelTables;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -47,10 +49,29 @@ public class BoundaryHistoryRepository {
 
     private final JdbcTemplate jdbc;
     private final ReadModelSeals seals;
+    /** The table written and read: {@value #TABLE}, or its shadow while a rebuild writes that. */
+    private final String table;
 
+    @Autowired
     public BoundaryHistoryRepository(JdbcTemplate jdbc, ReadModelSeals seals) {
+        this(jdbc, seals, TABLE);
+    }
+
+    private BoundaryHistoryRepository(JdbcTemplate jdbc, ReadModelSeals seals, String table) {
         this.jdbc = Objects.requireNonNull(jdbc, "the boundary history repository needs a JdbcTemplate");
         this.seals = Objects.requireNonNull(seals, "the boundary history is stored sealed");
+        this.table = ReadModelTables.check(TABLE, table);
+    }
+
+    /** The same repository on the table's shadow ({@link ReadModelTables}), sealed as here, bound to {@value #TABLE}. */
+    public BoundaryHistoryRepository shadow() {
+        return new BoundaryHistoryRepository(jdbc, seals, ReadModelTables.shadowOf(TABLE));
+    }
+
+    /** The statement on the table this repository writes (the column {@code boundary_version} keeps its name). */
+    private String sql(String statement) {
+        return table.equals(TABLE) ? statement
+                : statement.replaceAll("\\b(FROM|INTO|UPDATE)(\\s+)" + TABLE + "\\b", "$1$2" + table);
     }
 
     /** What a row seals. Plain fields: it is data, written as JSON. */
@@ -84,8 +105,8 @@ public class BoundaryHistoryRepository {
             if (seal(key.agreementId()).isEmpty()) {
                 return Optional.empty();
             }
-            List<String> stored = jdbc.queryForList("SELECT sealed FROM boundary_version WHERE agreement_id = ? "
-                            + "AND boundary_id = ? AND boundary_version = ? AND sealed IS NOT NULL", String.class,
+            List<String> stored = jdbc.queryForList(sql("SELECT sealed FROM boundary_version WHERE agreement_id = ? "
+                            + "AND boundary_id = ? AND boundary_version = ? AND sealed IS NOT NULL"), String.class,
                     key.agreementId().value(), key.boundaryId(), key.version());
             return stored.stream().findFirst().flatMap(sealed -> seals.forReading(key.agreementId())
                     .map(seal -> read(seal.open(sealed, context(key.agreementId())))));
@@ -108,8 +129,8 @@ public class BoundaryHistoryRepository {
                     updates.add(new Object[]{seal.seal(BoundaryHistoryRepository.write(h), context(key.agreementId())),
                             key.agreementId().value(), key.boundaryId(), key.version()}))));
             if (!updates.isEmpty()) {
-                jdbc.batchUpdate("UPDATE boundary_version SET sealed = ? WHERE agreement_id = ? AND boundary_id = ? "
-                        + "AND boundary_version = ?", updates);
+                jdbc.batchUpdate(sql("UPDATE boundary_version SET sealed = ? WHERE agreement_id = ? AND boundary_id = ? "
+                        + "AND boundary_version = ?"), updates);
             }
             rows.clear();
         }
@@ -122,11 +143,11 @@ public class BoundaryHistoryRepository {
 
     public void proposed(Sealing sealing, AgreementId agreementId, BoundaryId boundaryId, int version, String kind,
                          BoundaryTerms terms, String proposedBy, Instant at, long sequence) {
-        int inserted = jdbc.update("""
+        int inserted = jdbc.update(sql("""
                         INSERT INTO boundary_version (agreement_id, boundary_id, boundary_version, kind, review_every,
                             proposed_at, acceptances, outcome, last_sequence)
                         VALUES (?, ?, ?, ?, ?, ?, 1, 'PENDING', ?)
-                        ON CONFLICT (agreement_id, boundary_id, boundary_version) DO NOTHING""",
+                        ON CONFLICT (agreement_id, boundary_id, boundary_version) DO NOTHING"""),
                 agreementId.value(), boundaryId.value(), version, kind, terms.reviewEvery().toString(),
                 Timestamp.from(at), sequence);
         if (inserted == 0 || sealing.seal(agreementId).isEmpty()) {
@@ -148,9 +169,9 @@ public class BoundaryHistoryRepository {
         if (hidden.isPresent() && hidden.get().acceptedBy.contains(partner)) {
             return;
         }
-        int updated = jdbc.update("""
+        int updated = jdbc.update(sql("""
                         UPDATE boundary_version SET acceptances = acceptances + 1, last_sequence = ?
-                        WHERE agreement_id = ? AND boundary_id = ? AND boundary_version = ? AND last_sequence < ?""",
+                        WHERE agreement_id = ? AND boundary_id = ? AND boundary_version = ? AND last_sequence < ?"""),
                 sequence, agreementId.value(), boundaryId.value(), version, sequence);
         if (updated > 0) {
             hidden.ifPresent(h -> h.acceptedBy.add(partner));
@@ -160,9 +181,9 @@ public class BoundaryHistoryRepository {
     /** The version is now in force; the one that was in force before it is superseded. */
     public void activated(Sealing sealing, AgreementId agreementId, BoundaryId boundaryId, int version, String by,
                           Instant at, long sequence) {
-        jdbc.update("""
+        jdbc.update(sql("""
                         UPDATE boundary_version SET outcome = 'SUPERSEDED', superseded_at = ?, last_sequence = ?
-                        WHERE agreement_id = ? AND boundary_id = ? AND outcome = 'ACTIVATED' AND last_sequence < ?""",
+                        WHERE agreement_id = ? AND boundary_id = ? AND outcome = 'ACTIVATED' AND last_sequence < ?"""),
                 Timestamp.from(at), sequence, agreementId.value(), boundaryId.value(), sequence);
         decided(sealing, agreementId, boundaryId, version, "ACTIVATED", by, at, null, sequence);
     }
@@ -170,9 +191,9 @@ public class BoundaryHistoryRepository {
     /** The pending version ended: DECLINED or WITHDRAWN. */
     public void decided(Sealing sealing, AgreementId agreementId, BoundaryId boundaryId, int version, String outcome,
                         String by, Instant at, String reason, long sequence) {
-        int updated = jdbc.update("""
+        int updated = jdbc.update(sql("""
                         UPDATE boundary_version SET outcome = ?, decided_at = ?, has_reason = ?, last_sequence = ?
-                        WHERE agreement_id = ? AND boundary_id = ? AND boundary_version = ? AND last_sequence < ?""",
+                        WHERE agreement_id = ? AND boundary_id = ? AND boundary_version = ? AND last_sequence < ?"""),
                 outcome, Timestamp.from(at), reason != null, sequence, agreementId.value(), boundaryId.value(),
                 version, sequence);
         if (updated > 0) {
@@ -186,11 +207,11 @@ public class BoundaryHistoryRepository {
     /** A retired boundary's pending version, if it had one, will never be decided: it is withdrawn. */
     public void retired(Sealing sealing, AgreementId agreementId, BoundaryId boundaryId, String by, Instant at,
                         long sequence) {
-        List<Integer> withdrawn = jdbc.queryForList("""
+        List<Integer> withdrawn = jdbc.queryForList(sql("""
                         UPDATE boundary_version
                         SET outcome = 'WITHDRAWN', decided_at = ?, has_reason = true, last_sequence = ?
                         WHERE agreement_id = ? AND boundary_id = ? AND outcome = 'PENDING' AND last_sequence < ?
-                        RETURNING boundary_version""",
+                        RETURNING boundary_version"""),
                 Integer.class, Timestamp.from(at), sequence, agreementId.value(), boundaryId.value(), sequence);
         for (int version : withdrawn) {
             sealing.row(agreementId, boundaryId.value(), version).ifPresent(h -> {
@@ -203,7 +224,7 @@ public class BoundaryHistoryRepository {
     /** Erasure: the terms, reasons and people of every version of the agreement's boundaries are purged. */
     public void erase(Sealing sealing, AgreementId agreementId) {
         sealing.forget(agreementId);
-        jdbc.update("UPDATE boundary_version SET sealed = NULL WHERE agreement_id = ? AND sealed IS NOT NULL",
+        jdbc.update(sql("UPDATE boundary_version SET sealed = NULL WHERE agreement_id = ? AND sealed IS NOT NULL"),
                 agreementId.value());
     }
 
@@ -215,11 +236,11 @@ public class BoundaryHistoryRepository {
     List<BoundaryVersion> versions(AgreementId agreementId, BoundaryId boundaryId) {
         Optional<FieldSeal> seal = seals.forReading(agreementId);
         SealContext context = context(agreementId);
-        return jdbc.query("""
+        return jdbc.query(sql("""
                         SELECT boundary_version, kind, review_every, outcome, proposed_at, acceptances, decided_at,
                                has_reason, superseded_at, sealed
                         FROM boundary_version WHERE agreement_id = ? AND boundary_id = ?
-                        ORDER BY boundary_version""",
+                        ORDER BY boundary_version"""),
                 (rs, row) -> {
                     String sealed = rs.getString(10);
                     Hidden hidden = sealed != null && seal.isPresent() ? read(seal.get().open(sealed, context))
@@ -234,7 +255,7 @@ public class BoundaryHistoryRepository {
     }
 
     public void deleteAll() {
-        jdbc.update("DELETE FROM boundary_version");
+        jdbc.update(sql("DELETE FROM boundary_version"));
     }
 
     /** What a row reads once its agreement is erased: its structure, everything else erased. */

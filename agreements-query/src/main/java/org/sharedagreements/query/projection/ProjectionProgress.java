@@ -19,15 +19,29 @@ public class ProjectionProgress {
     /** What {@link #lastApplied} answers for an agreement the projection has not seen. */
     public static final long NOTHING_APPLIED = -1;
 
+    static final String TABLE = "projection_progress";
+
     private final JdbcTemplate jdbc;
+    /** The table written and read: {@value #TABLE}, or its shadow while a rebuild writes that. */
+    private final String table;
 
     public ProjectionProgress(JdbcTemplate jdbc) {
+        this(jdbc, TABLE);
+    }
+
+    private ProjectionProgress(JdbcTemplate jdbc, String table) {
         this.jdbc = Objects.requireNonNull(jdbc, "projection progress needs a JdbcTemplate");
+        this.table = ReadModelTables.check(TABLE, table);
+    }
+
+    /** The progress a rebuild records in the table's shadow ({@link ReadModelTables}) as it fills the others'. */
+    public ProjectionProgress shadow() {
+        return new ProjectionProgress(jdbc, ReadModelTables.shadowOf(TABLE));
     }
 
     public long lastApplied(String projection, AgreementId agreementId) {
         List<Long> found = jdbc.queryForList(
-                "SELECT last_sequence FROM projection_progress WHERE projection = ? AND agreement_id = ?",
+                "SELECT last_sequence FROM " + table + " WHERE projection = ? AND agreement_id = ?",
                 Long.class, projection, agreementId.value());
         return found.isEmpty() ? NOTHING_APPLIED : found.get(0);
     }
@@ -52,9 +66,9 @@ public class ProjectionProgress {
         }
         relaxDurability();
         jdbc.batchUpdate("""
-                        INSERT INTO projection_progress (projection, agreement_id, last_sequence) VALUES (?, ?, ?)
+                        INSERT INTO %s AS p (projection, agreement_id, last_sequence) VALUES (?, ?, ?)
                         ON CONFLICT (projection, agreement_id) DO UPDATE SET last_sequence = EXCLUDED.last_sequence
-                        WHERE projection_progress.last_sequence < EXCLUDED.last_sequence""",
+                        WHERE p.last_sequence < EXCLUDED.last_sequence""".formatted(table),
                 sequences.entrySet().stream()
                         .map(e -> new Object[]{projection, e.getKey().value(), e.getValue()}).toList());
     }
@@ -73,6 +87,6 @@ public class ProjectionProgress {
 
     /** Forgets everything the projection applied (its reset handler empties its tables too). */
     public void clear(String projection) {
-        jdbc.update("DELETE FROM projection_progress WHERE projection = ?", projection);
+        jdbc.update("DELETE FROM " + table + " WHERE projection = ?", projection);
     }
 }

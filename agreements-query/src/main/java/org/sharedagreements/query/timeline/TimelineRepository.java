@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.sharedagreements.kernel.Confidential;
 import org.sharedagreements.sealing.FieldSeal;
 import org.sharedagreements.sealing.SealContext;
+import org.sharedagreements.query.projection.ReadModelTables;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -41,10 +43,23 @@ public class TimelineRepository {
 
     private final JdbcTemplate jdbc;
     private final ReadModelSeals seals;
+    /** The table written and read: {@value #TABLE}, or its shadow while a rebuild writes that. */
+    private final String table;
 
+    @Autowired
     public TimelineRepository(JdbcTemplate jdbc, ReadModelSeals seals) {
+        this(jdbc, seals, TABLE);
+    }
+
+    private TimelineRepository(JdbcTemplate jdbc, ReadModelSeals seals, String table) {
         this.jdbc = Objects.requireNonNull(jdbc, "the timeline repository needs a JdbcTemplate");
         this.seals = Objects.requireNonNull(seals, "the timeline is stored sealed");
+        this.table = ReadModelTables.check(TABLE, table);
+    }
+
+    /** The same repository on the table's shadow ({@link ReadModelTables}), sealed as here, bound to {@value #TABLE}. */
+    public TimelineRepository shadow() {
+        return new TimelineRepository(jdbc, seals, ReadModelTables.shadowOf(TABLE));
     }
 
     /**
@@ -65,9 +80,9 @@ public class TimelineRepository {
         }
         Map<AgreementId, Optional<FieldSeal>> sealsOf = new HashMap<>();
         jdbc.batchUpdate("""
-                        INSERT INTO timeline_event (agreement_id, sequence, type, at, has_actor, summary, data, sealed)
+                        INSERT INTO %s (agreement_id, sequence, type, at, has_actor, summary, data, sealed)
                         VALUES (?, ?, ?, ?, ?, ?, ?::json, ?)
-                        ON CONFLICT (agreement_id, sequence) DO NOTHING""",
+                        ON CONFLICT (agreement_id, sequence) DO NOTHING""".formatted(table),
                 entries.stream().map(a -> {
                     TimelineEntry entry = a.entry();
                     ObjectNode outline = entry.data().deepCopy();
@@ -84,7 +99,7 @@ public class TimelineRepository {
 
     /** Purges what the agreement's entries sealed: each reads as its outline from now on. */
     public void erase(AgreementId agreementId) {
-        jdbc.update("UPDATE timeline_event SET sealed = NULL WHERE agreement_id = ? AND sealed IS NOT NULL",
+        jdbc.update("UPDATE " + table + " SET sealed = NULL WHERE agreement_id = ? AND sealed IS NOT NULL",
                 agreementId.value());
     }
 
@@ -102,10 +117,10 @@ public class TimelineRepository {
         SealContext context = context(agreementId);
         return jdbc.query("""
                         SELECT t.sequence, t.type, t.at, t.has_actor, t.summary, t.data::text, t.sealed, e.hash
-                        FROM timeline_event t
+                        FROM %s t
                         LEFT JOIN domain_event_entry e
                           ON e.aggregate_identifier = ? AND e.sequence_number = t.sequence
-                        WHERE t.agreement_id = ? AND t.sequence > ? ORDER BY t.sequence LIMIT ?""",
+                        WHERE t.agreement_id = ? AND t.sequence > ? ORDER BY t.sequence LIMIT ?""".formatted(table),
                 (rs, row) -> {
                     JsonNode data = read(rs.getString(6));
                     String sealed = rs.getString(7);
@@ -129,13 +144,13 @@ public class TimelineRepository {
     }
 
     long lastSequence(AgreementId agreementId) {
-        Long last = jdbc.queryForObject("SELECT max(sequence) FROM timeline_event WHERE agreement_id = ?",
+        Long last = jdbc.queryForObject("SELECT max(sequence) FROM " + table + " WHERE agreement_id = ?",
                 Long.class, agreementId.value());
         return last == null ? -1 : last;
     }
 
     public void deleteAll() {
-        jdbc.update("DELETE FROM timeline_event");
+        jdbc.update("DELETE FROM " + table);
     }
 
     /** What a row seals: who acted, the sentence with names, and the values taken out of the outline's fields. */
