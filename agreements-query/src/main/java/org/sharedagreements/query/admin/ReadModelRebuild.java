@@ -41,6 +41,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -55,10 +59,15 @@ import java.util.concurrent.locks.LockSupport;
  * rest is per agreement: the live {@code projection_progress} says exactly which events of an agreement each
  * projection applied (events of one agreement are applied in order), so the shadows get, per projection, the
  * agreement's events above what they have up to what the live tables have. The last round of that runs in the one
- * transaction that swaps the tables, after it locked the live tables against writes (SHARE, readers go on) and the
- * processor's token rows ({@code FOR UPDATE NOWAIT}, so no live batch commits meanwhile on any node), so the
- * shadows hold what the live tables hold, agreement by agreement, when they take their names. A live batch that
- * waited for those locks writes into the new tables afterwards, which hold what it read from the old ones.
+ * transaction that swaps the tables, after it took every live table and shadow ACCESS EXCLUSIVE (with NOWAIT, tried
+ * again every millisecond: see {@link #handOver}) and the processor's token rows, so no live batch commits
+ * meanwhile on any node and the shadows hold what the live tables hold, agreement by agreement, when they take
+ * their names. Readers wait for that transaction only while it holds the locks (milliseconds), and then read the
+ * new tables; a live batch that waited writes into the new tables afterwards, which hold what it read from the old.
+ *
+ * <p>Speed. Pages are read and deserialized (their content opened) on a reader thread while the page before is
+ * applied, and the timeline's rows, one per event, go into its shadow with {@code COPY} ({@link
+ * org.sharedagreements.query.projection.BulkCopy}).
  *
  * <p>Dead letters stay where they are: the live processor parked those agreements, and parks their later events,
  * until a retry succeeds. An event that a projection rejects in the rebuild where the live processor parked that
@@ -132,6 +141,7 @@ public class ReadModelRebuild {
         ReadModelTables.emptyShadows(jdbc);
         long done = -1;
         long applied = 0;
+        long waitedForReading = 0;
         Set<Long> skipped = new TreeSet<>();
         while (true) {
             Passed live = passed(tokens);
@@ -140,16 +150,34 @@ public class ReadModelRebuild {
             }
             skipped.addAll(live.gaps());
             Long[] except = skipped.toArray(Long[]::new);
-            while (done < live.index()) {
-                List<DomainEventMessage<?>> page = events.page(done, live.index(), except, settings.rebuildPageSize());
-                if (page.isEmpty()) {
-                    done = live.index();
-                    break;
+            long upTo = live.index();
+            // the next page is read and deserialized (its content opened) on another thread while this one is written
+            ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "projection-rebuild-reader");
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                long first = done;
+                Future<List<DomainEventMessage<?>>> next = reader.submit(
+                        () -> events.page(first, upTo, except, settings.rebuildPageSize()));
+                while (true) {
+                    long waiting = System.nanoTime();
+                    List<DomainEventMessage<?>> page = joined(next);
+                    waitedForReading += System.nanoTime() - waiting;
+                    if (page.isEmpty()) {
+                        done = upTo;
+                        break;
+                    }
+                    long last = index(page.get(page.size() - 1));
+                    next = reader.submit(() -> events.page(last, upTo, except, settings.rebuildPageSize()));
+                    transactions.executeWithoutResult(status -> apply(page, null));
+                    done = last;
+                    applied += page.size();
+                    position = done;
                 }
-                transactions.executeWithoutResult(status -> apply(page, null));
-                done = index(page.get(page.size() - 1));
-                applied += page.size();
-                position = done;
+            } finally {
+                reader.shutdownNow();
             }
         }
         Pages pages = new Pages(events, done, skipped.toArray(Long[]::new));
@@ -157,8 +185,8 @@ public class ReadModelRebuild {
         handOver(pages);
         ReadModelTables.emptyShadows(jdbc);
         log.info("Rebuilt the read models ({} events in pages up to global index {}, {} gaps skipped, the rest per "
-                + "agreement) and swapped them in after {} ms", applied, done, skipped.size(),
-                (System.nanoTime() - started) / 1_000_000);
+                + "agreement) and swapped them in after {} ms, {} ms of it waiting for pages to be read", applied, done,
+                skipped.size(), (System.nanoTime() - started) / 1_000_000, waitedForReading / 1_000_000);
     }
 
     /** Where the pages stopped: every event up to {@code done} but the {@code skipped} ones is in the shadows. */
@@ -363,6 +391,24 @@ public class ReadModelRebuild {
             long upTo = index;
             gaps.removeIf(gap -> gap > upTo);
             return new Passed(index, gaps);
+        }
+    }
+
+    /** The page the reader thread read, or what stopped it, as thrown there. */
+    private static List<DomainEventMessage<?>> joined(Future<List<DomainEventMessage<?>>> page) {
+        try {
+            return page.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RebuildFailed("interrupted while reading the stored events");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 

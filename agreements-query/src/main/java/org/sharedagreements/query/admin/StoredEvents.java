@@ -70,7 +70,13 @@ final class StoredEvents {
     private List<DomainEventMessage<?>> deserialize(List<TrackedEventData<?>> rows) {
         List<DomainEventMessage<?>> events = new ArrayList<>(rows.size());
         EventUtils.upcastAndDeserializeTrackedEvents(rows.stream(), serializer, upcasters)
-                .forEach(event -> events.add((DomainEventMessage<?>) event));
+                .forEach(event -> {
+                    // deserialized (its content opened, its time parsed) here, on the reading thread, not lazily
+                    // where it is applied
+                    event.getPayload();
+                    event.getTimestamp();
+                    events.add((DomainEventMessage<?>) event);
+                });
         return events;
     }
 

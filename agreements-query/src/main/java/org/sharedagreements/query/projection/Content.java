@@ -27,14 +27,30 @@ public final class Content {
     private static final java.util.Set<Class<?>> PERSONAL = java.util.Set.of(PartnerId.class, CounsellorId.class,
             RedFlagIndicator.class, BoundaryCategory.class);
 
+    /** Per class, once: reflecting on record components and their annotations costs more than the rest of a row. */
+    private static final ClassValue<List<List<String>>> CONTENT = new ClassValue<>() {
+        @Override
+        protected List<List<String>> computeValue(Class<?> type) {
+            List<List<String>> paths = new ArrayList<>();
+            collect(type, new ArrayList<>(), paths, 0);
+            return List.copyOf(paths);
+        }
+    };
+    private static final ClassValue<List<List<String>>> PEOPLE = new ClassValue<>() {
+        @Override
+        protected List<List<String>> computeValue(Class<?> type) {
+            List<List<String>> paths = new ArrayList<>();
+            collectPeople(type, new ArrayList<>(), paths, 0);
+            return List.copyOf(paths);
+        }
+    };
+
     private Content() {
     }
 
     /** The JSON paths (field names from the event's root) of every confidential component of the event. */
     public static List<List<String>> paths(Object event) {
-        List<List<String>> paths = new ArrayList<>();
-        collect(event == null ? null : event.getClass(), new ArrayList<>(), paths, 0);
-        return paths;
+        return event == null ? List.of() : CONTENT.get(event.getClass());
     }
 
     /**
@@ -42,9 +58,7 @@ public final class Content {
      * indicator and boundary category, which the read models seal whether or not the event marks them confidential.
      */
     public static List<List<String>> personalPaths(Object event) {
-        List<List<String>> paths = new ArrayList<>();
-        collectPeople(event == null ? null : event.getClass(), new ArrayList<>(), paths, 0);
-        return paths;
+        return event == null ? List.of() : PEOPLE.get(event.getClass());
     }
 
     /**

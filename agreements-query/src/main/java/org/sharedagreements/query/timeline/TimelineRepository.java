@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.sharedagreements.kernel.AgreementId;
 import org.sharedagreements.query.QuerySide;
 import org.sharedagreements.query.access.VisibleAgreement;
+import org.sharedagreements.query.projection.BulkCopy;
 import org.sharedagreements.query.projection.Content;
 import org.sharedagreements.query.projection.EventTime;
 import org.sharedagreements.query.projection.ProjectionJson;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * Owns {@code timeline_event}: one row per event of an agreement, keyed by agreement and sequence. Each row keeps
@@ -72,29 +74,44 @@ public class TimelineRepository {
 
     /**
      * Adds the entries, in one round trip, each sealed once (entries of an agreement without a key, one erased,
-     * keep only their outline); an entry already there for its agreement and sequence stays as it is.
+     * keep only their outline); an entry already there for its agreement and sequence stays as it is. Into the
+     * shadow, which only a rebuild writes and which gets each event once (above the shadow's own progress), the
+     * rows are streamed with {@code COPY}, PostgreSQL's bulk path.
      */
     public void appendAll(List<Appended> entries) {
         if (entries.isEmpty()) {
             return;
         }
         Map<AgreementId, Optional<FieldSeal>> sealsOf = new HashMap<>();
-        jdbc.batchUpdate("""
-                        INSERT INTO %s (agreement_id, sequence, type, at, has_actor, summary, data, sealed)
-                        VALUES (?, ?, ?, ?, ?, ?, ?::json, ?)
-                        ON CONFLICT (agreement_id, sequence) DO NOTHING""".formatted(table),
-                entries.stream().map(a -> {
-                    TimelineEntry entry = a.entry();
-                    ObjectNode outline = entry.data().deepCopy();
-                    ObjectNode taken = Content.split(outline, a.sealedPaths());
-                    String sealed = sealsOf.computeIfAbsent(a.agreementId(), seals::forWriting)
-                            .map(seal -> seal.seal(write(new Hidden(entry.actor(), entry.summary(), taken)),
-                                    context(a.agreementId())))
-                            .orElse(null);
-                    return new Object[]{a.agreementId().value(), entry.sequence(), entry.type(),
-                            Timestamp.from(Instant.parse(entry.at())), entry.actor() != null, a.outlineSummary(),
-                            outline.toString(), sealed};
-                }).toList());
+        List<Row> rows = entries.stream().map(a -> {
+            TimelineEntry entry = a.entry();
+            ObjectNode outline = entry.data().deepCopy();
+            ObjectNode taken = Content.split(outline, a.sealedPaths());
+            String sealed = sealsOf.computeIfAbsent(a.agreementId(), seals::forWriting)
+                    .map(seal -> seal.seal(write(new Hidden(entry.actor(), entry.summary(), taken)),
+                            context(a.agreementId())))
+                    .orElse(null);
+            return new Row(a.agreementId().value(), entry.sequence(), entry.type(), entry.at(), entry.actor() != null,
+                    a.outlineSummary(), outline.toString(), sealed);
+        }).toList();
+        if (table.equals(TABLE)) {
+            jdbc.batchUpdate("""
+                            INSERT INTO %s (agreement_id, sequence, type, at, has_actor, summary, data, sealed)
+                            VALUES (?, ?, ?, ?, ?, ?, ?::json, ?)
+                            ON CONFLICT (agreement_id, sequence) DO NOTHING""".formatted(table),
+                    rows.stream().map(r -> new Object[]{r.agreementId(), r.sequence(), r.type(),
+                            Timestamp.from(Instant.parse(r.at())), r.hasActor(), r.summary(), r.data(), r.sealed()})
+                            .toList());
+        } else {
+            BulkCopy.into(jdbc, table + " (agreement_id, sequence, type, at, has_actor, summary, data, sealed)",
+                    rows.stream().map(r -> new Object[]{r.agreementId(), r.sequence(), r.type(), r.at(),
+                            r.hasActor(), r.summary(), r.data(), r.sealed()}).toList());
+        }
+    }
+
+    /** A row as stored: the outline plain, the rest sealed. */
+    private record Row(UUID agreementId, long sequence, String type, String at, boolean hasActor, String summary,
+                       String data, String sealed) {
     }
 
     /** Purges what the agreement's entries sealed: each reads as its outline from now on. */
