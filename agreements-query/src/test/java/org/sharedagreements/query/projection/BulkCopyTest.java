@@ -1,0 +1,49 @@
+package org.sharedagreements.query.projection;
+
+import org.junit.jupiter.api.Test;
+import org.sharedagreements.query.support.ReadModelDatabase;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What COPY stores is exactly what was handed over: text with quotes, commas and newlines, empty text, null. */
+class BulkCopyTest {
+
+    @Test
+    void copiesEveryValueAsItIsIncludingQuotesNewlinesEmptyTextAndNull() {
+        JdbcTemplate jdbc = ReadModelDatabase.emptied();
+        UUID agreement = UUID.randomUUID();
+        String awkward = "she said \"no\", twice,\nthen \"\" and \\ and ,\"";
+        String at = "2026-11-03T10:15:30.123Z";
+
+        long copied = BulkCopy.into(jdbc, "timeline_event_shadow (agreement_id, sequence, type, at, has_actor, "
+                + "summary, data, sealed)", List.of(
+                new Object[]{agreement, 0L, "AgreementDrafted", at, true, awkward, "{\"note\":\"a \\\"b\\\", c\"}", null},
+                new Object[]{agreement, 1L, "RedFlagRaised", at, false, "", "{}", "s1:abc"}));
+
+        assertThat(copied).isEqualTo(2);
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT sequence, type, at, has_actor, summary, "
+                + "data::text AS data, sealed FROM timeline_event_shadow WHERE agreement_id = ? ORDER BY sequence",
+                agreement);
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).get("summary")).isEqualTo(awkward);
+        assertThat(rows.get(0).get("data")).isEqualTo("{\"note\":\"a \\\"b\\\", c\"}");
+        assertThat(rows.get(0).get("sealed")).isNull();
+        assertThat(rows.get(0).get("has_actor")).isEqualTo(true);
+        assertThat(((java.sql.Timestamp) rows.get(0).get("at")).toInstant()).isEqualTo(Instant.parse(at));
+        assertThat(rows.get(1).get("summary")).isEqualTo("");
+        assertThat(rows.get(1).get("sealed")).isEqualTo("s1:abc");
+        assertThat(rows.get(1).get("has_actor")).isEqualTo(false);
+    }
+
+    @Test
+    void copiesNothingForNoRows() {
+        JdbcTemplate jdbc = ReadModelDatabase.emptied();
+        assertThat(BulkCopy.into(jdbc, "timeline_event_shadow (agreement_id)", List.of())).isZero();
+    }
+}
