@@ -14,7 +14,6 @@ import org.sharedagreements.sealing.SealContext;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -108,23 +107,7 @@ class ProjectionReplayTest extends ApiTest {
         ok(couple.second.post(couple.path("/counsellors/" + carol + "/approvals")));
         long version = 0;
         for (int b = 0; b < BOUNDARIES_PER_AGREEMENT; b++) {
-            String boundary = ok(couple.first.post(couple.path("/boundaries"), terms(n, b, 1))).field("boundaryId");
-            String at = couple.path("/boundaries/" + boundary);
-            ok(couple.second.post(at + "/acceptances", Map.of("boundaryVersion", 1)));
-            String flag = ok(couple.second.post(couple.path("/red-flags"), Map.of("indicator", "STRESS",
-                    "note", "Work is heavy " + n))).field("flagId");
-            ok(couple.first.post(couple.path("/red-flags/" + flag + "/addressing"), Map.of("note", "We talked")));
-            String breach = ok(couple.first.post(couple.path("/breaches"), Map.of("boundaryId", boundary,
-                    "breachedBy", ben, "description", "It happened once " + b,
-                    "occurredAt", Instant.now().minusSeconds(600).toString()))).field("breachId");
-            ok(couple.second.post(couple.path("/breaches/" + breach + "/acknowledgement")));
-            ok(couple.first.post(couple.path("/breaches/" + breach + "/resolutions"), Map.of("note", "Agreed")));
-            ok(couple.second.post(couple.path("/breaches/" + breach + "/resolutions"), Map.of()));
-            ok(couple.first.post(at + "/revisions", terms(n, b, 2)));
-            ok(couple.second.post(at + "/acceptances", Map.of("boundaryVersion", 2)));
-            ok(couple.second.post(at + "/consent-withdrawals", Map.of("reason", "I need a pause")));
-            ok(couple.first.post(at + "/reaffirmations"));
-            version = ok(couple.second.post(at + "/reaffirmations")).version();
+            version = couple.boundaryRound(n, b, ben).version();
         }
         if (n == 0) {
             version = ok(couple.first.post(couple.path("/erasure"))).version();
@@ -132,16 +115,6 @@ class ProjectionReplayTest extends ApiTest {
             version = ok(couple.second.post(couple.path("/leave"))).version();
         }
         return version;
-    }
-
-    private static Map<String, Object> terms(int n, int b, int version) {
-        Map<String, Object> terms = new LinkedHashMap<>();
-        terms.put("category", b % 2 == 0 ? "ONLINE_ENGAGEMENT" : "DIGITAL_PRIVACY");
-        terms.put("statement", "Boundary " + b + " of agreement " + n + ", version " + version);
-        terms.put("measure", "We can both tell");
-        terms.put("consequence", "We talk it through");
-        terms.put("reviewEvery", "P" + (10 + b) + "D");
-        return terms;
     }
 
     private static Api.Response ok(Api.Response response) {

@@ -8,7 +8,6 @@ import org.sharedagreements.app.support.Couple;
 import org.sharedagreements.query.projection.Projections;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -189,23 +188,7 @@ class ZeroDowntimeRebuildTest extends ApiTest {
     private static String history(Couple couple, String second, int n) {
         String boundary = null;
         for (int b = 0; b < 3; b++) {
-            boundary = ok(couple.first.post(couple.path("/boundaries"), terms(n, b, 1))).field("boundaryId");
-            String at = couple.path("/boundaries/" + boundary);
-            ok(couple.second.post(at + "/acceptances", Map.of("boundaryVersion", 1)));
-            String flag = ok(couple.second.post(couple.path("/red-flags"), Map.of("indicator", "RESENTMENT",
-                    "note", "Unspoken " + n))).field("flagId");
-            ok(couple.first.post(couple.path("/red-flags/" + flag + "/addressing"), Map.of("note", "Spoken")));
-            String breach = ok(couple.first.post(couple.path("/breaches"), Map.of("boundaryId", boundary,
-                    "breachedBy", second, "description", "Once, " + b,
-                    "occurredAt", Instant.now().minusSeconds(300).toString()))).field("breachId");
-            ok(couple.second.post(couple.path("/breaches/" + breach + "/acknowledgement")));
-            ok(couple.first.post(couple.path("/breaches/" + breach + "/resolutions"), Map.of("note", "Agreed")));
-            ok(couple.second.post(couple.path("/breaches/" + breach + "/resolutions"), Map.of()));
-            ok(couple.first.post(at + "/revisions", terms(n, b, 2)));
-            ok(couple.second.post(at + "/acceptances", Map.of("boundaryVersion", 2)));
-            ok(couple.second.post(at + "/consent-withdrawals", Map.of("reason", "A pause")));
-            ok(couple.first.post(at + "/reaffirmations"));
-            ok(couple.second.post(at + "/reaffirmations"));
+            boundary = couple.boundaryRound(n, b, second).boundaryId();
         }
         return boundary;
     }
@@ -220,16 +203,6 @@ class ZeroDowntimeRebuildTest extends ApiTest {
                     ok(couple.first.get(couple.path("/boundaries/" + boundary + "/history"))).text());
         });
         return reads;
-    }
-
-    private static Map<String, Object> terms(int n, int b, int version) {
-        Map<String, Object> terms = new LinkedHashMap<>();
-        terms.put("category", b % 2 == 0 ? "DISCLOSURE" : "INTIMACY_PACE");
-        terms.put("statement", "Boundary " + b + " of couple " + n + ", version " + version);
-        terms.put("measure", "We both notice");
-        terms.put("consequence", "We pause and talk");
-        terms.put("reviewEvery", "P" + (20 + b) + "D");
-        return terms;
     }
 
     /** Until every projection's rebuild swapped in and the live processor is at the head of the event store. */

@@ -1,5 +1,7 @@
 package org.sharedagreements.app.support;
 
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,5 +56,49 @@ public final class Couple {
                 Map.of("boundaryVersion", 1));
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
         return boundaryId;
+    }
+
+    /** A boundary's id and the agreement's version after a {@link #boundaryRound}. */
+    public record Round(String boundaryId, long version) {
+    }
+
+    /**
+     * One round of a couple's history on a new boundary (number {@code b} of agreement {@code n}): proposed and
+     * accepted, a red flag raised and addressed, a breach by the second partner ({@code breachedBy}) acknowledged
+     * and resolved by both, the boundary revised and accepted, consent withdrawn, and both reaffirming it.
+     */
+    public Round boundaryRound(int n, int b, String breachedBy) {
+        String boundary = ok(first.post(path("/boundaries"), terms(n, b, 1))).field("boundaryId");
+        String at = path("/boundaries/" + boundary);
+        ok(second.post(at + "/acceptances", Map.of("boundaryVersion", 1)));
+        String flag = ok(second.post(path("/red-flags"), Map.of("indicator", "STRESS",
+                "note", "Work is heavy " + n))).field("flagId");
+        ok(first.post(path("/red-flags/" + flag + "/addressing"), Map.of("note", "We talked")));
+        String breach = ok(first.post(path("/breaches"), Map.of("boundaryId", boundary, "breachedBy", breachedBy,
+                "description", "It happened once " + b,
+                "occurredAt", Instant.now().minusSeconds(600).toString()))).field("breachId");
+        ok(second.post(path("/breaches/" + breach + "/acknowledgement")));
+        ok(first.post(path("/breaches/" + breach + "/resolutions"), Map.of("note", "Agreed")));
+        ok(second.post(path("/breaches/" + breach + "/resolutions"), Map.of()));
+        ok(first.post(at + "/revisions", terms(n, b, 2)));
+        ok(second.post(at + "/acceptances", Map.of("boundaryVersion", 2)));
+        ok(second.post(at + "/consent-withdrawals", Map.of("reason", "I need a pause")));
+        ok(first.post(at + "/reaffirmations"));
+        return new Round(boundary, ok(second.post(at + "/reaffirmations")).version());
+    }
+
+    private static Map<String, Object> terms(int n, int b, int version) {
+        Map<String, Object> terms = new LinkedHashMap<>();
+        terms.put("category", b % 2 == 0 ? "ONLINE_ENGAGEMENT" : "DIGITAL_PRIVACY");
+        terms.put("statement", "Boundary " + b + " of agreement " + n + ", version " + version);
+        terms.put("measure", "We can both tell");
+        terms.put("consequence", "We talk it through");
+        terms.put("reviewEvery", "P" + (10 + b) + "D");
+        return terms;
+    }
+
+    private static Api.Response ok(Api.Response response) {
+        assertThat(response.status()).as(response.toString()).isBetween(200, 201);
+        return response;
     }
 }
