@@ -26,6 +26,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -75,6 +77,8 @@ public final class Benchmark {
     private final List<String> only;
     /** Warm-up of the user-shaped load before it is measured: issue 15's setup says 10 s. */
     private int warmUpSeconds = 10;
+    /** {@code --statements}: PostgreSQL records its statements (pg_stat_statements) and the user step lists them. */
+    private boolean statements;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final List<String> table = new ArrayList<>();
@@ -118,6 +122,7 @@ public final class Benchmark {
             if (arg.startsWith("--warm-up-seconds=")) {
                 benchmark.warmUpSeconds = Integer.parseInt(arg.substring("--warm-up-seconds=".length()));
             }
+            benchmark.statements |= arg.equals("--statements");
         }
         benchmark.run();
         System.exit(0);
@@ -128,13 +133,21 @@ public final class Benchmark {
         int rebuildAgreements = rebuildAgreementsOverride > 0 ? rebuildAgreementsOverride : smoke ? 20 : 10_000;
         int eventsPerAgreement = 100;
         Path data = Files.createTempDirectory("agreements-benchmark-");
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data)
+        EmbeddedPostgres.Builder server = EmbeddedPostgres.builder().setDataDirectory(data)
                 .setCleanDataDirectory(true).setServerConfig("max_connections", "300")
                 // durable commits, as in production (zonky starts PostgreSQL with fsync and synchronous_commit
                 // off), for the service and the baseline alike
-                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").start();
+                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+        if (statements) {
+            server.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("pg_stat_statements.track", "all");
+        }
+        try (EmbeddedPostgres postgres = server.start();
              HikariDataSource dataSource = dataSource(postgres)) {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            if (statements) {
+                execute(dataSource, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            }
             results.put("date", LocalDate.now().toString());
             results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
                     "memoryGiB", totalMemoryGiB(), "os", System.getProperty("os.name") + " " + System.getProperty("os.arch")));
@@ -187,6 +200,9 @@ public final class Benchmark {
                     int agreements = smoke ? 10 : USER_AGREEMENTS;
                     List<String[]> couples = couples(agreements);
                     userShaped(couples, smoke ? Duration.ofSeconds(1) : Duration.ofSeconds(warmUpSeconds), 0); // warm-up
+                    if (statements) {
+                        execute(dataSource, "SELECT pg_stat_statements_reset()");
+                    }
                     Cpu before = Cpu.now(service, data);
                     Map<String, Double> threadsBefore = Cpu.byThread(service);
                     Instant from = Instant.now();
@@ -226,6 +242,9 @@ public final class Benchmark {
                     });
                     described.put("serviceCpuMillisPerCommandByThread", byThread);
                     table.add(String.format(Locale.ROOT, "%-44s%s", "  service CPU per command by thread, ms", parts));
+                    if (statements) {
+                        table.addAll(statementsPerCommand(dataSource, user.count()));
+                    }
 
                     // the same clients, all on one agreement (as either of its partners)
                     Stats hot = userShaped(couples.subList(0, 1), smoke ? Duration.ofSeconds(1) : Duration.ofSeconds(15), 0);
@@ -595,6 +614,32 @@ public final class Benchmark {
         private static double seconds(java.util.Optional<Duration> cpu) {
             return cpu.map(duration -> duration.toNanos() / 1e9).orElse(0.0);
         }
+    }
+
+    private static void execute(HikariDataSource dataSource, String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    /**
+     * PostgreSQL's statements since the measured window began (pg_stat_statements), the costliest first: calls
+     * and execution time per command, so a change to the round trips shows in the same run.
+     */
+    private static List<String> statementsPerCommand(HikariDataSource dataSource, long commands) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        lines.add("  PostgreSQL statements per command (calls, execution ms), costliest first:");
+        String sql = "SELECT calls, total_exec_time, regexp_replace(query, '\\s+', ' ', 'g') FROM pg_stat_statements "
+                + "WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC LIMIT 20";
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                String query = rows.getString(3);
+                lines.add(String.format(Locale.ROOT, "    %6.2f  %6.3f  %s", rows.getLong(1) / (double) commands,
+                        rows.getDouble(2) / commands, query.length() > 150 ? query.substring(0, 150) + "..." : query));
+            }
+        }
+        return lines;
     }
 
     private static void expect(HttpResponse<String> response, int status) {
