@@ -79,6 +79,11 @@ public final class Benchmark {
     private int warmUpSeconds = 10;
     /** {@code --statements}: PostgreSQL records its statements (pg_stat_statements) and the user step lists them. */
     private boolean statements;
+    /**
+     * The service runs as the README's production section deploys it: its jar extracted, with a class-data sharing
+     * archive from a training run; {@code --no-cds} runs the packaged jar as it is ({@code java -jar}).
+     */
+    private boolean cds = true;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final List<String> table = new ArrayList<>();
@@ -99,7 +104,7 @@ public final class Benchmark {
      * Arguments: {@code --smoke}; {@code --rebuild-events=N} (default 1,000,000; stored as N/100 agreements);
      * {@code --commands-per-client=N} (default 600); {@code --only=user,commands,reads,rebuild} (default: all of them;
      * for comparing one part before and after a change); {@code --warm-up-seconds=N} (default 10) of the
-     * user-shaped load.
+     * user-shaped load; {@code --statements} (see {@link #statements}); {@code --no-cds} (see {@link #cds}).
      */
     public static void main(String[] arguments) throws Exception {
         // Maven hands -Dbenchmark.args over as one argument
@@ -123,6 +128,7 @@ public final class Benchmark {
                 benchmark.warmUpSeconds = Integer.parseInt(arg.substring("--warm-up-seconds=".length()));
             }
             benchmark.statements |= arg.equals("--statements");
+            benchmark.cds &= !arg.equals("--no-cds") && !smoke;
         }
         benchmark.run();
         System.exit(0);
@@ -183,8 +189,9 @@ public final class Benchmark {
             }
 
             // 3. The service, started on that database; its projections build the read models from scratch.
+            Path archive = cds ? trainedArchive(postgres.getPort()) : null;
             Instant launch = Instant.now();
-            Process service = startService(postgres.getPort());
+            Process service = startService(postgres.getPort(), archive);
             try {
                 double startupSeconds = awaitReady(launch);
                 results.put("startupSeconds", round(startupSeconds));
@@ -342,7 +349,10 @@ public final class Benchmark {
                 table.add(String.format(Locale.ROOT, "%-44s %.0f MiB  (live after GC %.0f MiB; service run with -Xmx%s)",
                         "peak heap in use", heap.peak / (1024.0 * 1024.0), heap.peakLive / (1024.0 * 1024.0),
                         SERVICE_MAX_HEAP));
-                table.add(String.format(Locale.ROOT, "%-44s %.1f s", "start-up (process start to ready)", startupSeconds));
+                results.put("startup", archive != null ? "extracted jar, CDS archive" : "java -jar");
+                table.add(String.format(Locale.ROOT, "%-44s %.1f s  (%s)", "start-up (process start to ready)",
+                        startupSeconds, archive != null ? "extracted jar with a CDS archive, as in production"
+                                : "java -jar"));
             } finally {
                 service.destroy();
                 service.waitFor();
@@ -658,7 +668,45 @@ public final class Benchmark {
 
     // ---- the service ------------------------------------------------------------------------------------------
 
-    private Process startService(int postgresPort) throws IOException {
+    /** Where the service's jar is extracted to, next to its class-data sharing archive. */
+    private static final Path EXTRACTED = Path.of("service-cds");
+
+    /**
+     * Extracts the service's jar and records which classes it loads while its context starts (Spring's training run,
+     * {@code spring.context.exit=onRefresh}, on the benchmark's database), as the README's production section does;
+     * the archive that returns lets later starts map those classes instead of loading them.
+     */
+    private Path trainedArchive(int postgresPort) throws Exception {
+        long started = System.nanoTime();
+        File jar = serviceJar();
+        if (Files.exists(EXTRACTED)) {
+            try (var paths = Files.walk(EXTRACTED)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        run(new ProcessBuilder("java", "-Djarmode=tools", "-jar", jar.getAbsolutePath(), "extract", "--destination",
+                EXTRACTED.toString()), "extract the service jar");
+        Path archive = EXTRACTED.resolve("service.jsa");
+        ProcessBuilder training = new ProcessBuilder("java", "-Xmx" + SERVICE_MAX_HEAP,
+                "-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar",
+                EXTRACTED.resolve(jar.getName()).toString(), "--logging.level.root=WARN");
+        serviceEnvironment(training, postgresPort);
+        run(training, "train the class-data sharing archive");
+        log("extracted the service jar and trained its CDS archive in %.1f s", seconds(started));
+        return archive;
+    }
+
+    private static void run(ProcessBuilder builder, String what) throws Exception {
+        File output = new File("service-cds.log");
+        Process process = builder.redirectErrorStream(true).redirectOutput(output).start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("could not " + what + "; see target/" + output);
+        }
+    }
+
+    private Process startService(int postgresPort, Path archive) throws IOException {
         int port;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -666,13 +714,23 @@ public final class Benchmark {
         base = "http://127.0.0.1:" + port;
         File jar = serviceJar();
         List<String> command = new ArrayList<>(List.of("java", "-Xmx" + SERVICE_MAX_HEAP));
+        if (archive != null) {
+            command.add("-XX:SharedArchiveFile=" + archive);
+        }
         String extraOptions = System.getenv("BENCHMARK_SERVICE_JAVA_OPTS"); // e.g. -XX:StartFlightRecording=...
         if (extraOptions != null && !extraOptions.isBlank()) {
             command.addAll(List.of(extraOptions.trim().split("\\s+")));
         }
-        command.addAll(List.of("-jar", jar.getAbsolutePath(), "--server.port=" + port,
+        String launched = archive != null ? EXTRACTED.resolve(jar.getName()).toString() : jar.getAbsolutePath();
+        command.addAll(List.of("-jar", launched, "--server.port=" + port,
                 "--management.endpoints.web.exposure.include=health,metrics", "--logging.level.root=WARN"));
         ProcessBuilder builder = new ProcessBuilder(command);
+        serviceEnvironment(builder, postgresPort);
+        builder.redirectErrorStream(true).redirectOutput(new File("service.log"));
+        return builder.start();
+    }
+
+    private static void serviceEnvironment(ProcessBuilder builder, int postgresPort) {
         builder.environment().put("SPRING_PROFILES_ACTIVE", "prod");
         builder.environment().put("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:" + postgresPort + "/postgres");
         builder.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
@@ -680,8 +738,6 @@ public final class Benchmark {
         builder.environment().put("AGREEMENTS_CRYPTO_MASTER_KEY", MASTER_KEY);
         builder.environment().put("AGREEMENTS_CRYPTO_BLIND_INDEX_KEY", BLIND_INDEX_KEY);
         builder.environment().put("AGREEMENTS_CRYPTO_CHECKPOINT_SIGNING_KEY", CHECKPOINT_SIGNING_KEY);
-        builder.redirectErrorStream(true).redirectOutput(new File("service.log"));
-        return builder.start();
     }
 
     private static File serviceJar() {
