@@ -84,6 +84,17 @@ public final class Benchmark {
      * archive from a training run; {@code --no-cds} runs the packaged jar as it is ({@code java -jar}).
      */
     private boolean cds = true;
+    /**
+     * {@code --profile}: the service runs under Flight Recorder, and the user step's CPU per command is split by the
+     * part of the code it runs in ({@link Profile}); the recording slows the service down, so that run's throughput
+     * is not a measurement.
+     */
+    private boolean profile;
+    private static final Path RECORDING = Path.of("service.jfr").toAbsolutePath();
+    /** The user step's measured window and its CPU per command by thread group, for {@link Profile}. */
+    private Instant profiledFrom;
+    private Instant profiledTo;
+    private final Map<String, Double> profiledMs = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final List<String> table = new ArrayList<>();
@@ -104,7 +115,8 @@ public final class Benchmark {
      * Arguments: {@code --smoke}; {@code --rebuild-events=N} (default 1,000,000; stored as N/100 agreements);
      * {@code --commands-per-client=N} (default 600); {@code --only=user,commands,reads,rebuild} (default: all of them;
      * for comparing one part before and after a change); {@code --warm-up-seconds=N} (default 10) of the
-     * user-shaped load; {@code --statements} (see {@link #statements}); {@code --no-cds} (see {@link #cds}).
+     * user-shaped load; {@code --statements} (see {@link #statements}); {@code --no-cds} (see {@link #cds});
+     * {@code --profile} (see {@link #profile}).
      */
     public static void main(String[] arguments) throws Exception {
         // Maven hands -Dbenchmark.args over as one argument
@@ -129,6 +141,7 @@ public final class Benchmark {
             }
             benchmark.statements |= arg.equals("--statements");
             benchmark.cds &= !arg.equals("--no-cds") && !smoke;
+            benchmark.profile |= arg.equals("--profile");
         }
         benchmark.run();
         System.exit(0);
@@ -214,8 +227,10 @@ public final class Benchmark {
                     Map<String, Double> threadsBefore = Cpu.byThread(service);
                     Instant from = Instant.now();
                     Stats user = userShaped(couples, smoke ? Duration.ofSeconds(2) : Duration.ofSeconds(30), 0);
-                    // for a profile of the service (BENCHMARK_SERVICE_JAVA_OPTS): the window to look at
-                    log("user-shaped load measured from %s to %s", from, Instant.now());
+                    // for a profile of the service (--profile, or BENCHMARK_SERVICE_JAVA_OPTS): the window to look at
+                    profiledFrom = from;
+                    profiledTo = Instant.now();
+                    log("user-shaped load measured from %s to %s", from, profiledTo);
                     long errors = userErrors.get();
                     // the read models' work for these commands counts too: the CPU is read once they caught up
                     awaitProjectionsAt(head(dataSource), Duration.ofMinutes(5));
@@ -245,6 +260,7 @@ public final class Benchmark {
                     threadsAfter.forEach((group, seconds) -> {
                         double ms = (seconds - threadsBefore.getOrDefault(group, 0.0)) * 1000 / user.count();
                         byThread.put(group, round(ms * 100) / 100.0);
+                        profiledMs.put(group, ms);
                         parts.append(String.format(Locale.ROOT, "  %s %.2f", group, ms));
                     });
                     described.put("serviceCpuMillisPerCommandByThread", byThread);
@@ -356,6 +372,11 @@ public final class Benchmark {
             } finally {
                 service.destroy();
                 service.waitFor();
+            }
+            if (profile && profiledFrom != null) {
+                table.add("where the service's CPU per command goes (Flight Recorder samples over the measured window;");
+                table.add("  the recording itself costs CPU, so this run's rates are not measurements):");
+                table.addAll(Profile.breakdown(RECORDING, profiledFrom, profiledTo, profiledMs));
             }
         } finally {
             deleteQuietly(data.toFile());
@@ -716,6 +737,10 @@ public final class Benchmark {
         List<String> command = new ArrayList<>(List.of("java", "-Xmx" + SERVICE_MAX_HEAP));
         if (archive != null) {
             command.add("-XX:SharedArchiveFile=" + archive);
+        }
+        if (profile) {
+            Files.deleteIfExists(RECORDING);
+            command.add("-XX:StartFlightRecording=filename=" + RECORDING + ",settings=profile");
         }
         String extraOptions = System.getenv("BENCHMARK_SERVICE_JAVA_OPTS"); // e.g. -XX:StartFlightRecording=...
         if (extraOptions != null && !extraOptions.isBlank()) {

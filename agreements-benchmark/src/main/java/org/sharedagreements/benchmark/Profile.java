@@ -1,0 +1,129 @@
+package org.sharedagreements.benchmark;
+
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
+import jdk.jfr.consumer.RecordingFile;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Where a command's CPU goes ({@code --profile}): the service's Flight Recorder samples over the measured window of
+ * the user-shaped load, per kind of thread, each sample put under the part of the stack that runs it (the innermost
+ * frame that belongs to one of {@link #PARTS}; a JDK frame counts for whoever called it), and each part's share
+ * turned into milliseconds of that kind of thread's CPU per command, as measured from {@code /proc} in the same run.
+ */
+final class Profile {
+
+    private record Part(String name, Pattern frames) {
+    }
+
+    private static final String SPRING = "Spring";
+    /** Innermost first match wins, so a more specific part is listed before a wider one it runs under. */
+    private static final List<Part> PARTS = List.of(
+            part("checkpoint signing (Tink Ed25519)", "CheckpointSigner|crypto\\.tink\\.(subtle|internal)\\.(Ed25519|Field25519)"),
+            part("sealing and opening content (AES-GCM)", "ContentCipher|FieldSeal|com\\.google\\.crypto\\.tink|javax\\.crypto|com\\.sun\\.crypto|sun\\.security"),
+            part("JDBC driver and pool", "org\\.postgresql|com\\.zaxxer"),
+            part("Bean Validation", "org\\.hibernate\\.validator|jakarta\\.validation"),
+            part("JSON (Jackson)", "com\\.fasterxml\\.jackson"),
+            part("JWT checks (verified-token cache)", "com\\.nimbusds|security\\.oauth2\\.jwt|JwtAuthenticationProvider|VerifiedToken"),
+            part("Axon (bus, unit of work, aggregate, event store, processor)", "org\\.axonframework"),
+            part("our code (controllers, fold, read models)", "org\\.sharedagreements"),
+            part("metrics and observations (Micrometer)", "io\\.micrometer"),
+            part("Spring Security filters", "org\\.springframework\\.security"),
+            part(SPRING, "org\\.springframework"),
+            part("Tomcat (HTTP parsing, I/O)", "org\\.apache\\.(catalina|coyote|tomcat)|sun\\.nio|java\\.nio|sun\\.net"));
+    private static final String LOOKUP = "handler lookup (Spring Security's introspector cache, then the DispatcherServlet)";
+    private static final String MVC = "Spring MVC (dispatch, arguments, return values)";
+    private static final String SPRING_OTHER = "Spring (transactions, JDBC template, other)";
+    private static final String JDK = "JDK only";
+    private static final Pattern LOOKUP_FRAMES = Pattern.compile(
+            "AbstractHandlerMethodMapping\\.(lookupHandlerMethod|getHandlerInternal)|HandlerMappingIntrospector\\.");
+
+    private Profile() {
+    }
+
+    private static Part part(String name, String frames) {
+        return new Part(name, Pattern.compile(frames));
+    }
+
+    /** The service's thread groups of {@code Cpu.byThread} that the samples are split for. */
+    static String group(String threadName) {
+        if (threadName.startsWith("http-nio") && threadName.contains("-exec-")) {
+            return "requests";
+        }
+        return threadName.startsWith("WorkPackage") || threadName.startsWith("Coordinator") ? "read models" : null;
+    }
+
+    /**
+     * Lines for the table: for each group with CPU per command measured, its parts, the largest first, in ms per
+     * command and as a share of the group's samples.
+     */
+    static List<String> breakdown(Path recording, Instant from, Instant to, Map<String, Double> msPerCommand)
+            throws IOException {
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        Map<String, Integer> totals = new LinkedHashMap<>();
+        try (RecordingFile file = new RecordingFile(recording)) {
+            while (file.hasMoreEvents()) {
+                RecordedEvent event = file.readEvent();
+                if (!event.getEventType().getName().equals("jdk.ExecutionSample")
+                        || event.getStartTime().isBefore(from) || event.getStartTime().isAfter(to)) {
+                    continue;
+                }
+                RecordedThread thread = event.getThread("sampledThread");
+                String group = thread == null || thread.getJavaName() == null ? null : group(thread.getJavaName());
+                RecordedStackTrace stack = event.getStackTrace();
+                if (group == null || stack == null) {
+                    continue;
+                }
+                counts.computeIfAbsent(group, g -> new LinkedHashMap<>()).merge(partOf(stack.getFrames()), 1, Integer::sum);
+                totals.merge(group, 1, Integer::sum);
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        counts.forEach((group, parts) -> {
+            int total = totals.get(group);
+            double ms = msPerCommand.getOrDefault(group, 0.0);
+            lines.add(String.format(Locale.ROOT, "  %s, %.2f ms per command (%,d samples):", group, ms, total));
+            parts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .forEach(part -> lines.add(String.format(Locale.ROOT, "      %5.2f ms  %4.1f%%  %s",
+                            ms * part.getValue() / total, 100.0 * part.getValue() / total, part.getKey())));
+        });
+        return lines;
+    }
+
+    private static String partOf(List<RecordedFrame> frames) {
+        for (int i = 0; i < frames.size(); i++) {
+            String frame = name(frames.get(i));
+            for (Part part : PARTS) {
+                if (!part.frames().matcher(frame).find()) {
+                    continue;
+                }
+                if (!part.name().equals(SPRING)) {
+                    return part.name();
+                }
+                // Spring's own frames: the handler lookup when they run under it, else MVC or the rest
+                for (int j = i; j < Math.min(frames.size(), i + 40); j++) {
+                    if (LOOKUP_FRAMES.matcher(name(frames.get(j))).find()) {
+                        return LOOKUP;
+                    }
+                }
+                return frame.startsWith("org.springframework.web") ? MVC : SPRING_OTHER;
+            }
+        }
+        return JDK;
+    }
+
+    private static String name(RecordedFrame frame) {
+        return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
+    }
+}
