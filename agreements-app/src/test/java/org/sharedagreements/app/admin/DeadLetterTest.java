@@ -33,6 +33,8 @@ class DeadLetterTest extends ApiTest {
     void aParkedRevocationFailsClosedUntilAnOperatorRetriesIt() {
         String counsellor = unique("dr-dl");
         Couple couple = Couple.formed(api, unique("dl-ada"), unique("dl-ben"));
+        // the agreement's stored state before it has a boundary, put back below as a bad migration would
+        Map<String, Object> withoutBoundary = storedState(couple.agreementId, "ACTIVE");
         String boundary = couple.activeBoundary("DIGITAL_PRIVACY");
         assertThat(couple.first.post(couple.path("/counsellors"), Map.of("counsellorId", counsellor)).status())
                 .isEqualTo(201);
@@ -44,10 +46,8 @@ class DeadLetterTest extends ApiTest {
         assertThat(auditor.get("/api/audit/agreements/" + couple.agreementId + "/timeline").status()).isEqualTo(200);
 
         // the stored state loses the boundary (a bug, a bad migration): the next event about it cannot be applied
-        String document = jdbc.queryForObject("SELECT document::text FROM agreement_state WHERE agreement_id = ?::uuid",
-                String.class, couple.agreementId);
-        jdbc.update("UPDATE agreement_state SET document = jsonb_set(document::jsonb, '{boundaries}', '[]')::json "
-                + "WHERE agreement_id = ?::uuid", couple.agreementId);
+        Map<String, Object> current = storedState(couple.agreementId, null);
+        restore(couple.agreementId, withoutBoundary);
         long withdrawn = couple.first.post(couple.path("/boundaries/" + boundary + "/consent-withdrawals"),
                 Map.of("reason", "Needs a rethink")).version();
         long revoked = couple.second.delete(couple.path("/counsellors/" + counsellor)).version();
@@ -90,8 +90,7 @@ class DeadLetterTest extends ApiTest {
         assertThat(parked(operator, couple.agreementId)).hasSize(2);
 
         // the cause is repaired: the retry applies the parked events in order and the queue empties
-        jdbc.update("UPDATE agreement_state SET document = ?::json WHERE agreement_id = ?::uuid", document,
-                couple.agreementId);
+        restore(couple.agreementId, current);
         Api.Response retried = operator.post("/api/admin/dead-letters/" + Projections.AGREEMENT_STATE + "/"
                 + couple.agreementId + "/retry");
         assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
@@ -128,5 +127,18 @@ class DeadLetterTest extends ApiTest {
             }
         }
         throw new AssertionError("no status of " + projection);
+    }
+
+    /** The agreement's stored state document, outline and sealed whole (once its status is {@code status}, if given). */
+    private Map<String, Object> storedState(String agreementId, String status) {
+        String query = "SELECT document::text AS document, sealed_document FROM agreement_state "
+                + "WHERE agreement_id = ?::uuid" + (status == null ? "" : " AND status = '" + status + "'");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !jdbc.queryForList(query, agreementId).isEmpty());
+        return jdbc.queryForMap(query, agreementId);
+    }
+
+    private void restore(String agreementId, Map<String, Object> state) {
+        jdbc.update("UPDATE agreement_state SET document = ?::json, sealed_document = ? WHERE agreement_id = ?::uuid",
+                state.get("document"), state.get("sealed_document"), agreementId);
     }
 }

@@ -156,8 +156,9 @@ class SealedReadModelsTest extends ApiTest {
     /** The sealed values the read models still keep of the agreement. */
     private List<String> sealedValuesOf(String agreementId) {
         List<String> sealed = new ArrayList<>();
-        sealed.addAll(jdbc.queryForList("SELECT coalesce(title, '') || coalesce(sealed, '') FROM agreement_state "
-                + "WHERE agreement_id = ?::uuid AND (title IS NOT NULL OR sealed IS NOT NULL)", String.class, agreementId));
+        sealed.addAll(jdbc.queryForList("SELECT coalesce(title, '') || coalesce(sealed, '') || coalesce(sealed_document, '') "
+                + "FROM agreement_state WHERE agreement_id = ?::uuid "
+                + "AND (title IS NOT NULL OR sealed IS NOT NULL OR sealed_document IS NOT NULL)", String.class, agreementId));
         sealed.addAll(jdbc.queryForList("SELECT sealed FROM timeline_event WHERE agreement_id = ?::uuid "
                 + "AND sealed IS NOT NULL", String.class, agreementId));
         sealed.addAll(jdbc.queryForList("SELECT sealed FROM boundary_version WHERE agreement_id = ?::uuid "

@@ -91,6 +91,8 @@ class OperationsPageTest extends ApiTest {
     void parkedEventsAreListedWithoutContentAndRetriedFromThePage() throws Exception {
         String counsellor = unique("dr-ops");
         Couple couple = Couple.formed(api, unique("ops-ada"), unique("ops-ben"));
+        // the agreement's stored state before it has a boundary, put back below as a bad migration would
+        Map<String, Object> withoutBoundary = storedState(couple.agreementId, "ACTIVE");
         String boundary = couple.activeBoundary("DIGITAL_PRIVACY");
         assertThat(couple.first.post(couple.path("/counsellors"), Map.of("counsellorId", counsellor)).status())
                 .isEqualTo(201);
@@ -99,10 +101,8 @@ class OperationsPageTest extends ApiTest {
         RequestPostProcessor operator = person(unique("ops"), Role.OPERATOR);
 
         // the stored state loses the boundary, so the next event about it cannot be applied and is parked
-        String document = jdbc.queryForObject("SELECT document::text FROM agreement_state WHERE agreement_id = ?::uuid",
-                String.class, couple.agreementId);
-        jdbc.update("UPDATE agreement_state SET document = jsonb_set(document::jsonb, '{boundaries}', '[]')::json "
-                + "WHERE agreement_id = ?::uuid", couple.agreementId);
+        Map<String, Object> current = storedState(couple.agreementId, null);
+        restore(couple.agreementId, withoutBoundary);
         String reason = "Needs a rethink " + UUID.randomUUID();
         long withdrawn = couple.first.post(couple.path("/boundaries/" + boundary + "/consent-withdrawals"),
                 Map.of("reason", reason)).version();
@@ -119,8 +119,7 @@ class OperationsPageTest extends ApiTest {
         assertThat(page).contains("id=\"retry-all\"").doesNotContain(reason, "Our agreement", counsellor);
 
         // the cause is repaired: the page's retry applies the parked event and the queue empties
-        jdbc.update("UPDATE agreement_state SET document = ?::json WHERE agreement_id = ?::uuid", document,
-                couple.agreementId);
+        restore(couple.agreementId, current);
         MvcResult retried = perform(pages, post("/app/operations/dead-letters/" + Projections.AGREEMENT_STATE + "/"
                 + couple.agreementId + "/retry").with(operator).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn();
@@ -154,5 +153,18 @@ class OperationsPageTest extends ApiTest {
         int at = page.indexOf("data-projection=\"" + projection + "\"");
         assertThat(at).as(projection + " on the page").isNotNegative();
         return page.substring(page.lastIndexOf("<tr", at), page.indexOf(">", at));
+    }
+
+    /** The agreement's stored state document, outline and sealed whole (once its status is {@code status}, if given). */
+    private Map<String, Object> storedState(String agreementId, String status) {
+        String query = "SELECT document::text AS document, sealed_document FROM agreement_state "
+                + "WHERE agreement_id = ?::uuid" + (status == null ? "" : " AND status = '" + status + "'");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !jdbc.queryForList(query, agreementId).isEmpty());
+        return jdbc.queryForMap(query, agreementId);
+    }
+
+    private void restore(String agreementId, Map<String, Object> state) {
+        jdbc.update("UPDATE agreement_state SET document = ?::json, sealed_document = ? WHERE agreement_id = ?::uuid",
+                state.get("document"), state.get("sealed_document"), agreementId);
     }
 }

@@ -31,11 +31,13 @@ import java.util.UUID;
 
 /**
  * Owns {@code agreement_state}: the folded agreement-state document per agreement with the columns lists need
- * (title, status, version, time of the last event). The document is stored as its outline, plain, with every text,
- * category, indicator and user id as "[erased]" ({@link DocumentOutline}), and the values the outline left out
- * sealed in one value under the agreement's data key; the title is sealed on its own, for lists. Erasure drops
- * both sealed values: the outline is the erased document. It opens them when answering, and answers only for
- * agreements the gate let the caller see ({@link VisibleAgreement}).
+ * (title, status, version, time of the last event). The document is stored twice: as its outline, plain, with
+ * every text, category, indicator and user id as "[erased]" ({@link DocumentOutline}), and whole, sealed in one
+ * value under the agreement's data key, which a read opens and answers as it is (V34); the title is sealed on its
+ * own, for lists. Erasure drops the sealed values: the outline is the erased document. Rows written before V34,
+ * and a replay's rows of an agreement whose key is gone, hold the values the outline left out instead, sealed
+ * apart, and are read by putting them back into the outline. It answers only for agreements the gate let the
+ * caller see ({@link VisibleAgreement}).
  */
 @QuerySide
 @Repository
@@ -75,8 +77,7 @@ public class AgreementStateRepository {
 
     /** The agreement's state document as the caller reads it: JSON text, opened. */
     public Optional<String> document(VisibleAgreement agreement) {
-        return stored(List.of(agreement.agreementId().value()), false).stream().findFirst()
-                .map(opened -> opened.document().toString());
+        return stored(List.of(agreement.agreementId().value()), false).stream().findFirst().map(Opened::json);
     }
 
     /**
@@ -85,15 +86,15 @@ public class AgreementStateRepository {
      */
     Optional<AgreementState> find(AgreementId agreementId) {
         return stored(List.of(agreementId.value()), true).stream().findFirst().map(opened -> {
-            AgreementState state = read(opened.document());
+            AgreementState state = opened.state();
             state.outlineOnly = !opened.complete();
             return state;
         });
     }
 
     /**
-     * Inserts or replaces each state, in one round trip: what the outline leaves out sealed once, the title only
-     * when it changed.
+     * Inserts or replaces each state, in one round trip: the whole document sealed once beside its outline, the
+     * title only when it changed.
      */
     public void saveAll(List<Changed> changed) {
         if (changed.isEmpty()) {
@@ -101,13 +102,13 @@ public class AgreementStateRepository {
         }
         jdbc.batchUpdate("""
                         INSERT INTO %1$s AS s (agreement_id, title, status, version, last_event_at, document,
-                            sealed)
-                        VALUES (?, ?, ?, ?, ?, ?::json, ?)
+                            sealed, sealed_document)
+                        VALUES (?, ?, ?, ?, ?, ?::json, ?, ?)
                         ON CONFLICT (agreement_id) DO UPDATE SET
                             title = CASE WHEN ? THEN s.title ELSE EXCLUDED.title END,
                             status = EXCLUDED.status, version = EXCLUDED.version,
                             last_event_at = EXCLUDED.last_event_at, document = EXCLUDED.document,
-                            sealed = EXCLUDED.sealed""".formatted(table),
+                            sealed = EXCLUDED.sealed, sealed_document = EXCLUDED.sealed_document""".formatted(table),
                 changed.stream().map(this::row).toList());
     }
 
@@ -118,18 +119,20 @@ public class AgreementStateRepository {
         String title = null;
         boolean keepTitle = false;
         String sealed = null;
+        String sealedDocument = null;
         if (state.status != AgreementStatus.ERASED) {
             Optional<FieldSeal> seal = seals.forWriting(agreementId);
             if (seal.isPresent()) {
                 keepTitle = !changed.titleChanged();
                 title = keepTitle ? null : seal.get().seal(state.title, context(agreementId, "title"));
-                sealed = seal.get().seal(split.hidden().toString(), context(agreementId, "sealed"));
+                sealedDocument = seal.get().seal(split.whole(), context(agreementId, "sealed_document"));
             } else {
                 sealed = seals.interim(agreementId).seal(split.hidden().toString(), context(agreementId, "sealed"));
             }
         }
         return new Object[]{agreementId.value(), title, state.status.name(), state.version,
-                Timestamp.from(Instant.parse(state.lastEventAt)), split.outline().toString(), sealed, keepTitle};
+                Timestamp.from(Instant.parse(state.lastEventAt)), split.outline().toString(), sealed, sealedDocument,
+                keepTitle};
     }
 
     /** The summaries of the agreements, most recently active first, each with the role it is seen in. */
@@ -157,47 +160,82 @@ public class AgreementStateRepository {
             return List.of();
         }
         return stored(agreements.stream().map(a -> a.agreementId().value()).toList(), false).stream()
-                .map(opened -> read(opened.document())).toList();
+                .map(Opened::state).toList();
     }
 
     public void deleteAll() {
         jdbc.update("DELETE FROM " + table);
     }
 
-    /** A stored document, and whether everything the outline left out was put back. */
-    private record Opened(JsonNode document, boolean complete) {
+    /**
+     * A stored document, as the opened text of the whole (answered as it is) or as a tree, and whether it is
+     * complete (everything the outline left out is in it).
+     */
+    private record Opened(String text, JsonNode tree, boolean complete) {
+
+        static Opened whole(String text) {
+            return new Opened(text, null, true);
+        }
+
+        static Opened tree(JsonNode tree, boolean complete) {
+            return new Opened(null, tree, complete);
+        }
+
+        String json() {
+            return text != null ? text : tree.toString();
+        }
+
+        AgreementState state() {
+            return text != null ? read(text) : read(tree);
+        }
     }
 
     private List<Opened> stored(List<UUID> agreementIds, boolean forFolding) {
         return jdbc.query("""
-                        SELECT agreement_id, document::text, sealed FROM %s
+                        SELECT agreement_id, CASE WHEN sealed_document IS NULL OR ? THEN document::text END, sealed,
+                            sealed_document FROM %s
                         WHERE agreement_id = ANY (?) ORDER BY last_event_at DESC, agreement_id""".formatted(table),
                 (rs, row) -> open(new AgreementId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3),
-                        forFolding),
-                (Object) agreementIds.toArray(UUID[]::new));
+                        rs.getString(4), forFolding),
+                forFolding, agreementIds.toArray(UUID[]::new));
     }
 
-    /** The outline with what it left out put back, when that can be opened. */
-    private Opened open(AgreementId agreementId, String outline, String sealed, boolean forFolding) {
+    /**
+     * The whole document when its seal opens (its outline, which is all there is once the key is gone, is then
+     * fetched with it only for folding); else the outline, with what it left out put back when that was sealed
+     * apart and can be opened.
+     */
+    private Opened open(AgreementId agreementId, String outline, String sealed, String sealedDocument,
+                        boolean forFolding) {
+        Optional<FieldSeal> seal = seals.forReading(agreementId);
+        if (sealedDocument != null) {
+            // once the key is destroyed (the agreement is being erased) the outline is all there is
+            return seal.map(opening -> Opened.whole(opening.open(sealedDocument, context(agreementId, "sealed_document"))))
+                    .orElseGet(() -> Opened.tree(tree(outline != null ? outline : outline(agreementId)), false));
+        }
         JsonNode document = tree(outline);
         if (sealed == null) {
-            return new Opened(document, AgreementStatus.ERASED.name().equals(document.path("status").asText()));
+            return Opened.tree(document, AgreementStatus.ERASED.name().equals(document.path("status").asText()));
         }
         SealContext context = context(agreementId, "sealed");
-        Optional<FieldSeal> seal = seals.forReading(agreementId);
         if (seal.isPresent()) {
-            return new Opened(DocumentOutline.join(document, tree(seal.get().open(sealed, context))), true);
+            return Opened.tree(DocumentOutline.join(document, tree(seal.get().open(sealed, context))), true);
         }
         if (forFolding) {
             try {
-                return new Opened(DocumentOutline.join(document, tree(seals.interim(agreementId).open(sealed, context))),
+                return Opened.tree(DocumentOutline.join(document, tree(seals.interim(agreementId).open(sealed, context))),
                         true);
             } catch (SealingException underDestroyedKey) {
                 // sealed under the data key, destroyed since: the agreement is being erased, and the outline is all
                 // the erasure needs
             }
         }
-        return new Opened(document, false);
+        return Opened.tree(document, false);
+    }
+
+    private String outline(AgreementId agreementId) {
+        return jdbc.queryForObject("SELECT document::text FROM " + table + " WHERE agreement_id = ?", String.class,
+                agreementId.value());
     }
 
     private String title(UUID agreementId, String stored) {
@@ -222,5 +260,13 @@ public class AgreementStateRepository {
 
     private static AgreementState read(JsonNode document) {
         return JSON.convertValue(document, AgreementState.class);
+    }
+
+    private static AgreementState read(String document) {
+        try {
+            return JSON.readValue(document, AgreementState.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable agreement-state document", e);
+        }
     }
 }

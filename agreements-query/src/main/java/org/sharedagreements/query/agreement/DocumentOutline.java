@@ -25,8 +25,8 @@ final class DocumentOutline {
             "description", "note", "indicator", "partnerId", "counsellorId", "breachedBy", "reportedBy", "raisedBy",
             "addressedBy", "requestedBy", "proposedBy", "acceptedBy", "approvedBy", "resolutionConfirmedBy");
 
-    /** A document split: the outline and what it left out. */
-    record Split(ObjectNode outline, ObjectNode hidden) {
+    /** A document split: the whole of it as JSON text, its outline, and what the outline left out. */
+    record Split(String whole, ObjectNode outline, ObjectNode hidden) {
     }
 
     private DocumentOutline() {
@@ -34,9 +34,10 @@ final class DocumentOutline {
 
     static Split split(AgreementState state) {
         ObjectNode outline = ProjectionJson.mapper().valueToTree(state);
+        String whole = outline.toString();
         ObjectNode hidden = ProjectionJson.mapper().createObjectNode();
         walk(outline, "", hidden);
-        return new Split(outline, hidden);
+        return new Split(whole, outline, hidden);
     }
 
     /** Puts the values {@link #split} left out back into the outline (which it changes). */

@@ -24,6 +24,7 @@ import org.sharedagreements.query.access.AgreementGate;
 import org.sharedagreements.query.access.Audience;
 import org.sharedagreements.query.access.Caller;
 import org.sharedagreements.query.access.GateSettings;
+import org.sharedagreements.query.access.VisibleAgreement;
 import org.sharedagreements.query.projection.ProjectionProgress;
 import org.sharedagreements.query.projection.ProjectionJson;
 import org.sharedagreements.query.projection.Projections;
@@ -31,6 +32,7 @@ import org.sharedagreements.query.projection.ReadModelSeals;
 import org.sharedagreements.query.support.ReadModelDatabase;
 import org.sharedagreements.query.support.TestSeals;
 import org.sharedagreements.sealing.InMemoryAgreementKeys;
+import org.sharedagreements.sealing.SealContext;
 import org.sharedagreements.kernel.membership.AgreementErased;
 import org.sharedagreements.kernel.BoundaryId;
 import org.sharedagreements.query.support.Story;
@@ -82,7 +84,8 @@ class AgreementStateProjectionTest {
         BoundaryId boundary = BoundaryId.random();
         Story story = Story.formed().activeBoundary(boundary, Story.terms("Very private", "P30D"));
         feed(story);
-        assertThat(jdbc.queryForObject("SELECT document::text || title || sealed FROM agreement_state", String.class))
+        assertThat(jdbc.queryForObject("SELECT document::text || title || sealed_document FROM agreement_state",
+                String.class))
                 .as("stored sealed").doesNotContain("Very private").doesNotContain("\"ada\"").contains("s1:");
         assertThat(states.find(story.agreementId).orElseThrow().boundary(boundary.toString()).terms.statement)
                 .as("opened").isEqualTo("Very private");
@@ -98,7 +101,8 @@ class AgreementStateProjectionTest {
         assertThat(state.partners).hasSize(2).allMatch(p -> p.partnerId.equals("[erased]"));
         assertThat(state.boundary(boundary.toString()).terms.statement).isEqualTo("[erased]");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM agreement_state WHERE title IS NULL AND sealed IS NULL "
-                + "AND document::text NOT LIKE '%s1:%'", Long.class)).as("no ciphertext left").isEqualTo(1);
+                + "AND sealed_document IS NULL AND document::text NOT LIKE '%s1:%'", Long.class))
+                .as("no ciphertext left").isEqualTo(1);
         assertThat(seenAs(story.agreementId, Caller.of("ada"))).as("its partners still find it")
                 .contains(AccessRole.PARTNER);
 
@@ -107,8 +111,8 @@ class AgreementStateProjectionTest {
         feed(story);
         assertThat(document(story)).isEqualTo(erased);
         assertThat(seenAs(story.agreementId, Caller.of("ben"))).contains(AccessRole.PARTNER);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM agreement_state WHERE sealed IS NULL", Long.class))
-                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM agreement_state WHERE sealed IS NULL "
+                + "AND sealed_document IS NULL", Long.class)).isEqualTo(1);
     }
 
     /** How the gate lets the caller see the agreement through the partners' endpoints, if at all. */
@@ -254,6 +258,36 @@ class AgreementStateProjectionTest {
         second.events.subList(0, 3).forEach(e -> projection.on(e.event(), e.sequence(), e.at()));
         assertThat(document(first)).isEqualTo(firstBatched);
         assertThat(document(second)).isEqualTo(secondBatched);
+    }
+
+    @Test
+    void aReadAnswersTheSealedWholeDocumentAsStoredAndReadsRowsFromBeforeItTheSame() {
+        BoundaryId boundary = BoundaryId.random();
+        Story story = Story.formed().activeBoundary(boundary, Story.terms("Whole and sealed", "P30D"));
+        feed(story);
+        assertThat(jdbc.queryForObject("SELECT sealed IS NULL AND sealed_document LIKE 's1:%' FROM agreement_state",
+                Boolean.class)).as("the whole document, sealed; nothing sealed apart").isTrue();
+        VisibleAgreement visible = gate.open(story.agreementId, Caller.of("ada"), Audience.PARTNERS, null).join();
+        String answered = states.document(visible).orElseThrow();
+        assertThat(answered).contains("Whole and sealed").contains("\"ada\"");
+        AgreementState folded = states.find(story.agreementId).orElseThrow();
+        assertThat(folded.outlineOnly).isFalse();
+        assertThat(ProjectionJson.mapper().valueToTree(folded).toString()).isEqualTo(answered);
+
+        // a row as written before V34: the values the outline left out, sealed apart, and no whole document
+        DocumentOutline.Split split = DocumentOutline.split(folded);
+        String apart = keys.opening(story.agreementId.value()).orElseThrow().seal(split.hidden().toString(),
+                SealContext.column(story.agreementId.value(), AgreementStateRepository.TABLE, "sealed"));
+        jdbc.update("UPDATE agreement_state SET sealed = ?, sealed_document = NULL", apart);
+        assertThat(states.document(visible).orElseThrow()).isEqualTo(answered);
+        assertThat(ProjectionJson.mapper().valueToTree(states.find(story.agreementId).orElseThrow()).toString())
+                .isEqualTo(answered);
+
+        // its next event writes it whole again
+        story.then(new PartnerInvited(story.agreementId, ADA, PartnerId.of("cy")));
+        projection.on(story.last().event(), story.last().sequence(), story.last().at());
+        assertThat(jdbc.queryForObject("SELECT sealed IS NULL AND sealed_document IS NOT NULL FROM agreement_state",
+                Boolean.class)).isTrue();
     }
 
     /** The stored document, opened (each write seals it afresh, so its ciphertext differs every time). */
