@@ -92,6 +92,9 @@ class AgreementStateProjectionTest {
 
         // as in the service: the key is destroyed when AgreementErased is stored, before any projection sees it
         keys.destroy(story.agreementId.value());
+        VisibleAgreement visible = gate.open(story.agreementId, Caller.of("ada"), Audience.PARTNERS, null).join();
+        assertThat(states.document(visible).orElseThrow()).as("until it is folded, the outline is all there is")
+                .contains("[erased]").doesNotContain("Very private").doesNotContain("s1:");
         story.then(new AgreementErased(story.agreementId, ADA));
         projection.on(story.last().event(), story.last().sequence(), story.last().at());
 
