@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.sharedagreements.app.support.Api;
 import org.sharedagreements.app.support.ApiTest;
 import org.sharedagreements.app.support.Couple;
+import org.sharedagreements.app.support.StoredState;
 import org.sharedagreements.query.projection.Projections;
 
 import java.time.Duration;
@@ -34,7 +35,7 @@ class DeadLetterTest extends ApiTest {
         String counsellor = unique("dr-dl");
         Couple couple = Couple.formed(api, unique("dl-ada"), unique("dl-ben"));
         // the agreement's stored state before it has a boundary, put back below as a bad migration would
-        Map<String, Object> withoutBoundary = storedState(couple.agreementId, "ACTIVE");
+        StoredState withoutBoundary = StoredState.of(jdbc, couple.agreementId, "ACTIVE");
         String boundary = couple.activeBoundary("DIGITAL_PRIVACY");
         assertThat(couple.first.post(couple.path("/counsellors"), Map.of("counsellorId", counsellor)).status())
                 .isEqualTo(201);
@@ -46,8 +47,8 @@ class DeadLetterTest extends ApiTest {
         assertThat(auditor.get("/api/audit/agreements/" + couple.agreementId + "/timeline").status()).isEqualTo(200);
 
         // the stored state loses the boundary (a bug, a bad migration): the next event about it cannot be applied
-        Map<String, Object> current = storedState(couple.agreementId, null);
-        restore(couple.agreementId, withoutBoundary);
+        StoredState current = StoredState.of(jdbc, couple.agreementId, null);
+        withoutBoundary.restore(jdbc);
         long withdrawn = couple.first.post(couple.path("/boundaries/" + boundary + "/consent-withdrawals"),
                 Map.of("reason", "Needs a rethink")).version();
         long revoked = couple.second.delete(couple.path("/counsellors/" + counsellor)).version();
@@ -90,7 +91,7 @@ class DeadLetterTest extends ApiTest {
         assertThat(parked(operator, couple.agreementId)).hasSize(2);
 
         // the cause is repaired: the retry applies the parked events in order and the queue empties
-        restore(couple.agreementId, current);
+        current.restore(jdbc);
         Api.Response retried = operator.post("/api/admin/dead-letters/" + Projections.AGREEMENT_STATE + "/"
                 + couple.agreementId + "/retry");
         assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
@@ -127,18 +128,5 @@ class DeadLetterTest extends ApiTest {
             }
         }
         throw new AssertionError("no status of " + projection);
-    }
-
-    /** The agreement's stored state document, outline and sealed whole (once its status is {@code status}, if given). */
-    private Map<String, Object> storedState(String agreementId, String status) {
-        String query = "SELECT document::text AS document, sealed_document FROM agreement_state "
-                + "WHERE agreement_id = ?::uuid" + (status == null ? "" : " AND status = '" + status + "'");
-        await().atMost(Duration.ofSeconds(10)).until(() -> !jdbc.queryForList(query, agreementId).isEmpty());
-        return jdbc.queryForMap(query, agreementId);
-    }
-
-    private void restore(String agreementId, Map<String, Object> state) {
-        jdbc.update("UPDATE agreement_state SET document = ?::json, sealed_document = ? WHERE agreement_id = ?::uuid",
-                state.get("document"), state.get("sealed_document"), agreementId);
     }
 }

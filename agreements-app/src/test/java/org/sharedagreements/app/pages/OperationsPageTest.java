@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.sharedagreements.app.support.Api;
 import org.sharedagreements.app.support.ApiTest;
 import org.sharedagreements.app.support.Couple;
+import org.sharedagreements.app.support.StoredState;
 import org.sharedagreements.kernel.access.Role;
 import org.sharedagreements.query.projection.Projections;
 import org.springframework.test.web.servlet.MvcResult;
@@ -92,7 +93,7 @@ class OperationsPageTest extends ApiTest {
         String counsellor = unique("dr-ops");
         Couple couple = Couple.formed(api, unique("ops-ada"), unique("ops-ben"));
         // the agreement's stored state before it has a boundary, put back below as a bad migration would
-        Map<String, Object> withoutBoundary = storedState(couple.agreementId, "ACTIVE");
+        StoredState withoutBoundary = StoredState.of(jdbc, couple.agreementId, "ACTIVE");
         String boundary = couple.activeBoundary("DIGITAL_PRIVACY");
         assertThat(couple.first.post(couple.path("/counsellors"), Map.of("counsellorId", counsellor)).status())
                 .isEqualTo(201);
@@ -101,8 +102,8 @@ class OperationsPageTest extends ApiTest {
         RequestPostProcessor operator = person(unique("ops"), Role.OPERATOR);
 
         // the stored state loses the boundary, so the next event about it cannot be applied and is parked
-        Map<String, Object> current = storedState(couple.agreementId, null);
-        restore(couple.agreementId, withoutBoundary);
+        StoredState current = StoredState.of(jdbc, couple.agreementId, null);
+        withoutBoundary.restore(jdbc);
         String reason = "Needs a rethink " + UUID.randomUUID();
         long withdrawn = couple.first.post(couple.path("/boundaries/" + boundary + "/consent-withdrawals"),
                 Map.of("reason", reason)).version();
@@ -119,7 +120,7 @@ class OperationsPageTest extends ApiTest {
         assertThat(page).contains("id=\"retry-all\"").doesNotContain(reason, "Our agreement", counsellor);
 
         // the cause is repaired: the page's retry applies the parked event and the queue empties
-        restore(couple.agreementId, current);
+        current.restore(jdbc);
         MvcResult retried = perform(pages, post("/app/operations/dead-letters/" + Projections.AGREEMENT_STATE + "/"
                 + couple.agreementId + "/retry").with(operator).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn();
@@ -153,18 +154,5 @@ class OperationsPageTest extends ApiTest {
         int at = page.indexOf("data-projection=\"" + projection + "\"");
         assertThat(at).as(projection + " on the page").isNotNegative();
         return page.substring(page.lastIndexOf("<tr", at), page.indexOf(">", at));
-    }
-
-    /** The agreement's stored state document, outline and sealed whole (once its status is {@code status}, if given). */
-    private Map<String, Object> storedState(String agreementId, String status) {
-        String query = "SELECT document::text AS document, sealed_document FROM agreement_state "
-                + "WHERE agreement_id = ?::uuid" + (status == null ? "" : " AND status = '" + status + "'");
-        await().atMost(Duration.ofSeconds(10)).until(() -> !jdbc.queryForList(query, agreementId).isEmpty());
-        return jdbc.queryForMap(query, agreementId);
-    }
-
-    private void restore(String agreementId, Map<String, Object> state) {
-        jdbc.update("UPDATE agreement_state SET document = ?::json, sealed_document = ? WHERE agreement_id = ?::uuid",
-                state.get("document"), state.get("sealed_document"), agreementId);
     }
 }
