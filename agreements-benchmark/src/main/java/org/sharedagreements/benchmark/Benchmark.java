@@ -700,26 +700,20 @@ public final class Benchmark {
     private Path trainedArchive(int postgresPort) throws Exception {
         long started = System.nanoTime();
         File jar = serviceJar();
-        if (Files.exists(EXTRACTED)) {
-            try (var paths = Files.walk(EXTRACTED)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
-        run(new ProcessBuilder("java", "-Djarmode=tools", "-jar", jar.getAbsolutePath(), "extract", "--destination",
+        deleteQuietly(EXTRACTED.toFile());
+        runToEnd(new ProcessBuilder("java", "-Djarmode=tools", "-jar", jar.getAbsolutePath(), "extract", "--destination",
                 EXTRACTED.toString()), "extract the service jar");
         Path archive = EXTRACTED.resolve("service.jsa");
         ProcessBuilder training = new ProcessBuilder("java", "-Xmx" + SERVICE_MAX_HEAP,
                 "-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar",
                 EXTRACTED.resolve(jar.getName()).toString(), "--logging.level.root=WARN");
         serviceEnvironment(training, postgresPort);
-        run(training, "train the class-data sharing archive");
+        runToEnd(training, "train the class-data sharing archive");
         log("extracted the service jar and trained its CDS archive in %.1f s", seconds(started));
         return archive;
     }
 
-    private static void run(ProcessBuilder builder, String what) throws Exception {
+    private static void runToEnd(ProcessBuilder builder, String what) throws Exception {
         File output = new File("service-cds.log");
         Process process = builder.redirectErrorStream(true).redirectOutput(output).start();
         if (process.waitFor() != 0) {

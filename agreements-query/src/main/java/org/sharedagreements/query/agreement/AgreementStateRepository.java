@@ -192,18 +192,16 @@ public class AgreementStateRepository {
 
     private List<Opened> stored(List<UUID> agreementIds, boolean forFolding) {
         return jdbc.query("""
-                        SELECT agreement_id, CASE WHEN sealed_document IS NULL OR ? THEN document::text END, sealed,
-                            sealed_document FROM %s
+                        SELECT agreement_id, document::text, sealed, sealed_document FROM %s
                         WHERE agreement_id = ANY (?) ORDER BY last_event_at DESC, agreement_id""".formatted(table),
                 (rs, row) -> open(new AgreementId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3),
                         rs.getString(4), forFolding),
-                forFolding, agreementIds.toArray(UUID[]::new));
+                (Object) agreementIds.toArray(UUID[]::new));
     }
 
     /**
-     * The whole document when its seal opens (its outline, which is all there is once the key is gone, is then
-     * fetched with it only for folding); else the outline, with what it left out put back when that was sealed
-     * apart and can be opened.
+     * The whole document when its seal opens; else the outline, with what it left out put back when that was
+     * sealed apart and can be opened.
      */
     private Opened open(AgreementId agreementId, String outline, String sealed, String sealedDocument,
                         boolean forFolding) {
@@ -211,7 +209,7 @@ public class AgreementStateRepository {
         if (sealedDocument != null) {
             // once the key is destroyed (the agreement is being erased) the outline is all there is
             return seal.map(opening -> Opened.whole(opening.open(sealedDocument, context(agreementId, "sealed_document"))))
-                    .orElseGet(() -> Opened.tree(tree(outline != null ? outline : outline(agreementId)), false));
+                    .orElseGet(() -> Opened.tree(tree(outline), false));
         }
         JsonNode document = tree(outline);
         if (sealed == null) {
@@ -231,11 +229,6 @@ public class AgreementStateRepository {
             }
         }
         return Opened.tree(document, false);
-    }
-
-    private String outline(AgreementId agreementId) {
-        return jdbc.queryForObject("SELECT document::text FROM " + table + " WHERE agreement_id = ?", String.class,
-                agreementId.value());
     }
 
     private String title(UUID agreementId, String stored) {
