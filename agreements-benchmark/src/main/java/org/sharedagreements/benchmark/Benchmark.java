@@ -85,9 +85,9 @@ public final class Benchmark {
      */
     private boolean cds = true;
     /**
-     * {@code --profile}: the service runs under Flight Recorder, and the user step's CPU per command is split by the
-     * part of the code it runs in ({@link Profile}); the recording slows the service down, so that run's throughput
-     * is not a measurement.
+     * {@code --profile}: the service runs under Flight Recorder, and the user step's CPU per command, and the rebuild's
+     * per event, are split by the part of the code they run in ({@link Profile}); the recording slows the service
+     * down, so that run's rates are not measurements.
      */
     private boolean profile;
     private static final Path RECORDING = Path.of("service.jfr").toAbsolutePath();
@@ -95,6 +95,10 @@ public final class Benchmark {
     private Instant profiledFrom;
     private Instant profiledTo;
     private final Map<String, Double> profiledMs = new LinkedHashMap<>();
+    /** The rebuild's window and the service's CPU per rebuilt event, for {@link Profile#rebuildBreakdown}. */
+    private Instant rebuiltFrom;
+    private Instant rebuiltTo;
+    private double rebuildServiceMicros;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final List<String> table = new ArrayList<>();
@@ -339,6 +343,8 @@ public final class Benchmark {
                 if (measures("rebuild")) {
                     long replayHead = head(dataSource);
                     long events = count(dataSource, "SELECT count(*) FROM domain_event_entry");
+                    Cpu before = Cpu.now(service, data);
+                    Instant from = Instant.now();
                     started = System.nanoTime();
                     for (String projection : List.of("agreement-state", "agreement-timeline", "boundary-history")) {
                         HttpResponse<String> replay = send("POST", "/api/admin/projections/" + projection + "/replay",
@@ -350,12 +356,18 @@ public final class Benchmark {
                     awaitProjectionsAt(replayHead, Duration.ofMinutes(60));
                     double replaySeconds = seconds(started);
                     double replayRate = events / replaySeconds;
+                    Cpu used = Cpu.now(service, data).minus(before);
+                    rebuiltFrom = from;
+                    rebuiltTo = Instant.now();
+                    rebuildServiceMicros = used.serviceSeconds() * 1e6 / events;
                     results.put("rebuild", Map.of("events", events, "replaySeconds", round(replaySeconds),
                             "replayEventsPerSecond", round(replayRate), "initialBuildSeconds", round(initialBuild),
                             "rawReadDeserializeEventsPerSecond", round(rawRate), "replayToRaw", round(replayRate / rawRate)));
                     table.add(String.format(Locale.ROOT, "%-44s %,10.0f ev/s  raw %,10.0f ev/s  ratio %.2f",
                             "rebuild (replay of " + String.format(Locale.ROOT, "%,d", events) + " events)",
                             replayRate, rawRate, replayRate / rawRate));
+                    table.add(String.format(Locale.ROOT, "%-44s service %.1f us  PostgreSQL %.1f us",
+                            "  CPU per rebuilt event", rebuildServiceMicros, used.postgresSeconds() * 1e6 / events));
                 }
 
                 heap.stopWatching();
@@ -377,6 +389,10 @@ public final class Benchmark {
                 table.add("where the service's CPU per command goes (Flight Recorder samples over the measured window;");
                 table.add("  the recording itself costs CPU, so this run's rates are not measurements):");
                 table.addAll(Profile.breakdown(RECORDING, profiledFrom, profiledTo, profiledMs));
+            }
+            if (profile && rebuiltFrom != null) {
+                table.add("where the rebuild's CPU goes (Flight Recorder samples over the rebuild):");
+                table.addAll(Profile.rebuildBreakdown(RECORDING, rebuiltFrom, rebuiltTo, rebuildServiceMicros));
             }
         } finally {
             deleteQuietly(data.toFile());

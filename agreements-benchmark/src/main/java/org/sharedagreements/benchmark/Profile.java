@@ -64,14 +64,55 @@ final class Profile {
         return threadName.startsWith("WorkPackage") || threadName.startsWith("Coordinator") ? "read models" : null;
     }
 
+    /** The rebuild's threads (see {@code ReadModelRebuild}): those applying pages, the one reading them. */
+    static String rebuildGroup(String threadName) {
+        if (threadName.startsWith("projection-replay-") || threadName.startsWith("projection-rebuild-writer")) {
+            return "rebuild, applying pages";
+        }
+        return threadName.startsWith("projection-rebuild-reader") ? "rebuild, reading pages" : null;
+    }
+
     /**
      * Lines for the table: for each group with CPU per command measured, its parts, the largest first, in ms per
      * command and as a share of the group's samples.
      */
     static List<String> breakdown(Path recording, Instant from, Instant to, Map<String, Double> msPerCommand)
             throws IOException {
-        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
-        Map<String, Integer> totals = new LinkedHashMap<>();
+        return breakdown(recording, from, to, Profile::group, msPerCommand, "ms per command");
+    }
+
+    /**
+     * The rebuild's samples in its window, per thread, by part; each group's CPU is estimated as its share of all
+     * the service's samples in the window times the service's CPU per event, in microseconds.
+     */
+    static List<String> rebuildBreakdown(Path recording, Instant from, Instant to, double serviceMicrosPerEvent)
+            throws IOException {
+        int all = samples(recording, from, to);
+        List<String> lines = new ArrayList<>();
+        if (all == 0) {
+            return lines;
+        }
+        Map<String, Integer> byGroup = new LinkedHashMap<>();
+        forEachSample(recording, from, to, (thread, stack) -> {
+            String group = rebuildGroup(thread);
+            if (group != null) {
+                byGroup.merge(group, 1, Integer::sum);
+            }
+        });
+        Map<String, Double> micros = new LinkedHashMap<>();
+        byGroup.forEach((group, count) -> micros.put(group, serviceMicrosPerEvent * count / all));
+        lines.add(String.format(Locale.ROOT, "  service, %.1f us per event (%,d samples, %.0f%% of them in the rebuild's "
+                + "two threads)", serviceMicrosPerEvent, all,
+                100.0 * byGroup.values().stream().mapToInt(Integer::intValue).sum() / all));
+        lines.addAll(breakdown(recording, from, to, Profile::rebuildGroup, micros, "us per event"));
+        return lines;
+    }
+
+    private interface SampleSink {
+        void accept(String thread, RecordedStackTrace stack);
+    }
+
+    private static void forEachSample(Path recording, Instant from, Instant to, SampleSink sink) throws IOException {
         try (RecordingFile file = new RecordingFile(recording)) {
             while (file.hasMoreEvents()) {
                 RecordedEvent event = file.readEvent();
@@ -80,23 +121,42 @@ final class Profile {
                     continue;
                 }
                 RecordedThread thread = event.getThread("sampledThread");
-                String group = thread == null || thread.getJavaName() == null ? null : group(thread.getJavaName());
                 RecordedStackTrace stack = event.getStackTrace();
-                if (group == null || stack == null) {
-                    continue;
+                if (thread != null && thread.getJavaName() != null && stack != null) {
+                    sink.accept(thread.getJavaName(), stack);
                 }
+            }
+        }
+    }
+
+    private static int samples(Path recording, Instant from, Instant to) throws IOException {
+        int[] count = {0};
+        forEachSample(recording, from, to, (thread, stack) -> count[0]++);
+        return count[0];
+    }
+
+    private static List<String> breakdown(Path recording, Instant from, Instant to,
+                                          java.util.function.Function<String, String> groups,
+                                          Map<String, Double> costPerUnit, String unit)
+            throws IOException {
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        Map<String, Integer> totals = new LinkedHashMap<>();
+        forEachSample(recording, from, to, (thread, stack) -> {
+            String group = groups.apply(thread);
+            if (group != null) {
                 counts.computeIfAbsent(group, g -> new LinkedHashMap<>()).merge(partOf(stack.getFrames()), 1, Integer::sum);
                 totals.merge(group, 1, Integer::sum);
             }
-        }
+        });
         List<String> lines = new ArrayList<>();
         counts.forEach((group, parts) -> {
             int total = totals.get(group);
-            double ms = msPerCommand.getOrDefault(group, 0.0);
-            lines.add(String.format(Locale.ROOT, "  %s, %.2f ms per command (%,d samples):", group, ms, total));
+            double ms = costPerUnit.getOrDefault(group, 0.0);
+            lines.add(String.format(Locale.ROOT, "  %s, %.2f %s (%,d samples):", group, ms, unit, total));
             parts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                    .forEach(part -> lines.add(String.format(Locale.ROOT, "      %5.2f ms  %4.1f%%  %s",
-                            ms * part.getValue() / total, 100.0 * part.getValue() / total, part.getKey())));
+                    .forEach(part -> lines.add(String.format(Locale.ROOT, "      %5.2f %s  %4.1f%%  %s",
+                            ms * part.getValue() / total, unit.substring(0, unit.indexOf(' ')),
+                            100.0 * part.getValue() / total, part.getKey())));
         });
         return lines;
     }
