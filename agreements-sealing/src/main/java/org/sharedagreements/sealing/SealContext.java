@@ -3,7 +3,6 @@ package org.sharedagreements.sealing;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Where a sealed value belongs: its agreement, its table ({@value #EVENT} for event payloads) and its field. It is
@@ -21,17 +20,59 @@ public record SealContext(UUID agreementId, String table, String field) {
     /** The table name used for fields of event payloads. */
     public static final String EVENT = "event";
 
-    private static final Pattern TABLE = Pattern.compile("[a-z][a-z0-9_]*");
-    private static final Pattern FIELD = Pattern.compile("[a-z][a-zA-Z0-9_]*(\\.[a-z][a-zA-Z0-9_]*)*");
-
+    /** Checked char by char (a context is made for every sealed field of every event read): see the class comment. */
     public SealContext {
         Objects.requireNonNull(agreementId, "a seal context needs the agreement id");
-        if (table == null || !TABLE.matcher(table).matches()) {
-            throw new IllegalArgumentException("a seal context's table must match " + TABLE + ": " + table);
+        if (!isTable(table)) {
+            throw new IllegalArgumentException("a seal context's table must match [a-z][a-z0-9_]*: " + table);
         }
-        if (field == null || !FIELD.matcher(field).matches()) {
+        if (!isField(field)) {
             throw new IllegalArgumentException("a seal context's field must be a name or dotted path: " + field);
         }
+    }
+
+    /** {@code [a-z][a-z0-9_]*} */
+    static boolean isTable(String table) {
+        if (table == null || table.isEmpty() || !lower(table.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < table.length(); i++) {
+            char c = table.charAt(i);
+            if (!lower(c) && !digit(c) && c != '_') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code [a-z][a-zA-Z0-9_]*(\.[a-z][a-zA-Z0-9_]*)*} */
+    static boolean isField(String field) {
+        if (field == null) {
+            return false;
+        }
+        boolean nameStarts = true;
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (nameStarts) {
+                if (!lower(c)) {
+                    return false;
+                }
+                nameStarts = false;
+            } else if (c == '.') {
+                nameStarts = true;
+            } else if (!lower(c) && !(c >= 'A' && c <= 'Z') && !digit(c) && c != '_') {
+                return false;
+            }
+        }
+        return !nameStarts;
+    }
+
+    private static boolean lower(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+
+    private static boolean digit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** A field of an event payload (record component names, dotted for nested records: {@code terms.text}). */
