@@ -131,7 +131,7 @@ public class AgreementStateRepository {
             }
         }
         return new Object[]{agreementId.value(), title, state.status.name(), state.version,
-                Timestamp.from(Instant.parse(state.lastEventAt)), split.outline().toString(), sealed, sealedDocument,
+                Timestamp.from(Instant.parse(state.lastEventAt)), split.outline(), sealed, sealedDocument,
                 keepTitle};
     }
 

@@ -1,5 +1,9 @@
 package org.sharedagreements.query.agreement;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,6 +11,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import org.sharedagreements.kernel.Confidential;
 import org.sharedagreements.query.projection.ProjectionJson;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -25,19 +31,76 @@ final class DocumentOutline {
             "description", "note", "indicator", "partnerId", "counsellorId", "breachedBy", "reportedBy", "raisedBy",
             "addressedBy", "requestedBy", "proposedBy", "acceptedBy", "approvedBy", "resolutionConfirmedBy");
 
-    /** A document split: the whole of it as JSON text, its outline, and what the outline left out. */
-    record Split(String whole, ObjectNode outline, ObjectNode hidden) {
+    /**
+     * A document split: the whole of it as JSON text and its outline. What the outline left out, keyed by where it
+     * was, is worked out only when asked for ({@link #hidden}): only a document without a data key needs it.
+     */
+    record Split(String whole, String outline) {
+
+        ObjectNode hidden() {
+            ObjectNode hidden = ProjectionJson.mapper().createObjectNode();
+            walk(tree(whole), "", hidden);
+            return hidden;
+        }
     }
 
     private DocumentOutline() {
     }
 
+    /**
+     * The document whole, and its outline streamed from that text with every hidden value replaced: a document is
+     * written once per agreement per batch, and building it as a tree first cost a rebuild more than folding it.
+     */
     static Split split(AgreementState state) {
-        ObjectNode outline = ProjectionJson.mapper().valueToTree(state);
-        String whole = outline.toString();
-        ObjectNode hidden = ProjectionJson.mapper().createObjectNode();
-        walk(outline, "", hidden);
-        return new Split(whole, outline, hidden);
+        try {
+            String whole = ProjectionJson.mapper().writeValueAsString(state);
+            return new Split(whole, outline(whole));
+        } catch (IOException e) {
+            throw new IllegalStateException("an agreement-state document could not be written", e);
+        }
+    }
+
+    /**
+     * The outline of a document's text: the same document with each {@link #HIDDEN} field's text, and each text in a
+     * {@link #HIDDEN} field's array, replaced by {@value Confidential#ERASED}; the same as {@link #walk} leaves.
+     */
+    static String outline(String whole) throws IOException {
+        JsonFactory factory = ProjectionJson.mapper().getFactory();
+        StringWriter out = new StringWriter(whole.length());
+        try (JsonParser in = factory.createParser(whole); JsonGenerator to = factory.createGenerator(out)) {
+            for (JsonToken token = in.nextToken(); token != null; token = in.nextToken()) {
+                if (token != JsonToken.FIELD_NAME || !HIDDEN.contains(in.currentName())) {
+                    to.copyCurrentEvent(in);
+                    continue;
+                }
+                to.writeFieldName(in.currentName());
+                JsonToken value = in.nextToken();
+                if (value == JsonToken.VALUE_STRING) {
+                    to.writeString(Confidential.ERASED);
+                } else if (value == JsonToken.START_ARRAY) {
+                    to.writeStartArray();
+                    for (JsonToken item = in.nextToken(); item != JsonToken.END_ARRAY; item = in.nextToken()) {
+                        if (item == JsonToken.VALUE_STRING) {
+                            to.writeString(Confidential.ERASED);
+                        } else {
+                            to.copyCurrentStructure(in);
+                        }
+                    }
+                    to.writeEndArray();
+                } else {
+                    to.copyCurrentStructure(in);
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return ProjectionJson.mapper().readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable agreement-state document", e);
+        }
     }
 
     /** Puts the values {@link #split} left out back into the outline (which it changes). */

@@ -1,12 +1,11 @@
 package org.sharedagreements.query.projection;
 
 import org.postgresql.PGConnection;
-import org.springframework.dao.DataAccessResourceFailureException;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -27,7 +26,7 @@ public final class BulkCopy {
         if (rows.isEmpty()) {
             return 0;
         }
-        StringBuilder csv = new StringBuilder(rows.size() * 512);
+        StringBuilder csv = new StringBuilder(rows.size() * 1024);
         for (Object[] row : rows) {
             for (int i = 0; i < row.length; i++) {
                 if (i > 0) {
@@ -39,30 +38,31 @@ public final class BulkCopy {
             }
             csv.append('\n');
         }
+        // the text as UTF-8 bytes in one write: a Reader would be copied again, chunk by chunk, to be encoded
+        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
         Long copied = jdbc.execute((ConnectionCallback<Long>) connection -> {
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY " + target + " FROM STDIN WITH (FORMAT csv)");
             try {
-                return connection.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn("COPY " + target + " FROM STDIN WITH (FORMAT csv)", new StringReader(csv.toString()));
-            } catch (IOException e) {
-                throw new DataAccessResourceFailureException("COPY into " + target + " failed", e);
+                copy.writeToCopy(bytes, 0, bytes.length);
+                return copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
             }
         });
         return copied == null ? 0 : copied;
     }
 
+    /** The value between quotes, each quote in it doubled; copied in runs between quotes, not char by char. */
     private static void quoted(StringBuilder csv, String value) {
         csv.append('"');
-        if (value.indexOf('"') < 0) {
-            csv.append(value).append('"');
-            return;
+        int from = 0;
+        for (int quote = value.indexOf('"'); quote >= 0; quote = value.indexOf('"', from)) {
+            csv.append(value, from, quote + 1).append('"');
+            from = quote + 1;
         }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"') {
-                csv.append('"');
-            }
-            csv.append(c);
-        }
-        csv.append('"');
+        csv.append(value, from, value.length()).append('"');
     }
 }

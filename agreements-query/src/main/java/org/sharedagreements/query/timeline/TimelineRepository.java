@@ -85,14 +85,16 @@ public class TimelineRepository {
         Map<AgreementId, Optional<FieldSeal>> sealsOf = new HashMap<>();
         List<Row> rows = entries.stream().map(a -> {
             TimelineEntry entry = a.entry();
-            ObjectNode outline = entry.data().deepCopy();
-            ObjectNode taken = Content.split(outline, a.sealedPaths());
+            // the outline is written out, then the entry's data made whole again: cheaper than copying it first
+            ObjectNode taken = Content.split(entry.data(), a.sealedPaths());
+            String outline = entry.data().toString();
+            Content.restore(entry.data(), taken);
             String sealed = sealsOf.computeIfAbsent(a.agreementId(), seals::forWriting)
                     .map(seal -> seal.seal(write(new Hidden(entry.actor(), entry.summary(), taken)),
                             context(a.agreementId())))
                     .orElse(null);
             return new Row(a.agreementId().value(), entry.sequence(), entry.type(), entry.at(), entry.actor() != null,
-                    a.outlineSummary(), outline.toString(), sealed);
+                    a.outlineSummary(), outline, sealed);
         }).toList();
         if (table.equals(TABLE)) {
             jdbc.batchUpdate("""
