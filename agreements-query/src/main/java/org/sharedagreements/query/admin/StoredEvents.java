@@ -2,16 +2,24 @@ package org.sharedagreements.query.admin;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventUtils;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.serialization.SerializedMetaData;
+import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -82,7 +90,100 @@ final class StoredEvents {
 
     private static TrackedEventData<?> row(ResultSet rs, int row) throws SQLException {
         return new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(rs.getLong(1)),
-                new GenericDomainEventEntry<>(rs.getString(5), rs.getString(3), rs.getLong(4), rs.getString(2),
-                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getBytes(9), rs.getBytes(10)));
+                new Stored(rs.getString(2), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBytes(9),
+                        rs.getBytes(10), rs.getString(5), rs.getString(3), rs.getLong(4)));
+    }
+
+    /**
+     * A stored event's columns as Axon's own entry holds them, but with its time read by {@link #instant}: Axon's
+     * entry parses it with a general ISO formatter, which cost a sixth of reading a page.
+     */
+    private record Stored(String eventIdentifier, String timeStamp, String payloadType, String payloadRevision,
+                          byte[] payload, byte[] metaData, String type, String aggregateIdentifier,
+                          long sequenceNumber) implements DomainEventData<byte[]> {
+
+        @Override
+        public String getEventIdentifier() {
+            return eventIdentifier;
+        }
+
+        @Override
+        public Instant getTimestamp() {
+            return instant(timeStamp);
+        }
+
+        @Override
+        public SerializedObject<byte[]> getMetaData() {
+            return new SerializedMetaData<>(metaData, byte[].class);
+        }
+
+        @Override
+        public SerializedObject<byte[]> getPayload() {
+            return new SimpleSerializedObject<>(payload, byte[].class, payloadType, payloadRevision);
+        }
+
+        @Override
+        public String getType() {
+            return type;
+        }
+
+        @Override
+        public String getAggregateIdentifier() {
+            return aggregateIdentifier;
+        }
+
+        @Override
+        public long getSequenceNumber() {
+            return sequenceNumber;
+        }
+    }
+
+    /**
+     * A stored time ({@code 2026-12-04T20:39:15.123Z}, as Axon writes it, or with no or up to nine fraction digits):
+     * read digit by digit; any other spelling, and any value out of range, is left to Axon's parser, which reads
+     * (or refuses) it as before.
+     */
+    static Instant instant(String text) {
+        int length = text.length();
+        if (length < 20 || length > 30 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(length - 1) != 'Z'
+                || (length > 20 && (text.charAt(19) != '.' || length == 21))) {
+            return DateTimeUtils.parseInstant(text);
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 2);
+        int day = digits(text, 8, 2);
+        int hour = digits(text, 11, 2);
+        int minute = digits(text, 14, 2);
+        int second = digits(text, 17, 2);
+        int nanos = 0;
+        if (length > 20) {
+            int fraction = digits(text, 20, length - 21);
+            if (fraction < 0) {
+                return DateTimeUtils.parseInstant(text);
+            }
+            nanos = fraction;
+            for (int i = length - 21; i < 9; i++) {
+                nanos *= 10;
+            }
+        }
+        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                || second < 0 || second > 59 || day > YearMonth.of(year, month).lengthOfMonth()) {
+            return DateTimeUtils.parseInstant(text);
+        }
+        return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(ZoneOffset.UTC);
+    }
+
+    /** The number the {@code count} digits at {@code from} spell, or -1 if any of them is not a digit. */
+    private static int digits(String text, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 }
