@@ -52,6 +52,8 @@ public abstract class ApiTest {
         registry.add("agreements.crypto.local-blind-index-key-file", () -> DATA.resolve("blind-index-key").toString());
         registry.add("agreements.crypto.local-checkpoint-signing-key-file",
                 () -> DATA.resolve("checkpoint-signing-key").toString());
+        // small pages, so a rebuild in a test goes through many of them, each split between the two writers
+        registry.add("agreements.admin.rebuild-page-size", () -> "500");
     }
 
     @BeforeEach

@@ -25,11 +25,15 @@ import java.time.Duration;
  * @param rebuildLockTimeout how long one transaction of the hand-over keeps trying to lock the tables (it never waits
  *                           for a lock: it tries again every millisecond) before it lets go, catches up and starts
  *                           another; 1 s lets busy readers and live batches through
+ * @param rebuildWriters threads that apply each page, split by agreement, each in its own transaction (one of them
+ *                       the rebuild's own); 2 keeps both cores of a small machine busy while PostgreSQL writes a
+ *                       part, 1 applies each page in one transaction
  */
 @Validated
 @ConfigurationProperties("agreements.admin")
 public record AdminSettings(@NotNull @DurationMin(millis = 1) @DefaultValue("60s") Duration replayClaimTimeout,
                             @Min(1) @Max(1_000_000) @DefaultValue("10000") int rebuildPageSize,
                             @Min(0) @Max(1_000_000) @DefaultValue("2000") int rebuildHandoverDistance,
-                            @NotNull @DurationMin(millis = 1) @DefaultValue("1s") Duration rebuildLockTimeout) {
+                            @NotNull @DurationMin(millis = 1) @DefaultValue("1s") Duration rebuildLockTimeout,
+                            @Min(1) @Max(16) @DefaultValue("2") int rebuildWriters) {
 }

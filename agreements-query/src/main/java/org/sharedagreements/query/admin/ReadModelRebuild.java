@@ -34,13 +34,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -88,7 +88,8 @@ public class ReadModelRebuild {
     private final AdminSettings settings;
     private final AgreementAccess shadowAccess;
     private final List<Shadow> shadows;
-    private final Set<String> parked = new HashSet<>();
+    /** Projection and agreement of each agreement parked in the rebuild; written by every writer thread. */
+    private final Set<String> parked = ConcurrentHashMap.newKeySet();
     private volatile long position;
 
     /** One projection's handler, writing the shadow tables. */
@@ -152,11 +153,10 @@ public class ReadModelRebuild {
             Long[] except = skipped.toArray(Long[]::new);
             long upTo = live.index();
             // the next page is read and deserialized (its content opened) on another thread while this one is written
-            ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "projection-rebuild-reader");
-                thread.setDaemon(true);
-                return thread;
-            });
+            ExecutorService reader = Executors.newSingleThreadExecutor(daemon("projection-rebuild-reader"));
+            ExecutorService writers = settings.rebuildWriters() > 1
+                    ? Executors.newFixedThreadPool(settings.rebuildWriters() - 1, daemon("projection-rebuild-writer"))
+                    : null;
             try {
                 long first = done;
                 Future<List<DomainEventMessage<?>>> next = reader.submit(
@@ -171,13 +171,16 @@ public class ReadModelRebuild {
                     }
                     long last = index(page.get(page.size() - 1));
                     next = reader.submit(() -> events.page(last, upTo, except, settings.rebuildPageSize()));
-                    transactions.executeWithoutResult(status -> apply(page, null));
+                    applyPage(page, writers);
                     done = last;
                     applied += page.size();
                     position = done;
                 }
             } finally {
                 reader.shutdownNow();
+                if (writers != null) {
+                    writers.shutdownNow();
+                }
             }
         }
         Pages pages = new Pages(events, done, skipped.toArray(Long[]::new));
@@ -304,6 +307,55 @@ public class ReadModelRebuild {
     }
 
     /**
+     * A page, split by agreement among the writers ({@code agreements.admin.rebuild-writers}): each writer applies
+     * its agreements' events, in order, in its own unit of work and transaction, this thread one of them. No two
+     * writers touch the same agreement's rows, and the pages' position moves on only once every part committed; a
+     * part that fails fails the rebuild, as a page that fails does (the shadows are emptied when the next starts).
+     */
+    private void applyPage(List<DomainEventMessage<?>> page, ExecutorService writers) {
+        int parts = writers == null ? 1 : settings.rebuildWriters();
+        if (parts == 1) {
+            transactions.executeWithoutResult(status -> apply(page, null));
+            return;
+        }
+        List<List<DomainEventMessage<?>>> split = new ArrayList<>(parts);
+        for (int i = 0; i < parts; i++) {
+            split.add(new ArrayList<>(page.size() / parts + 16));
+        }
+        for (DomainEventMessage<?> message : page) {
+            split.get(Math.floorMod(message.getAggregateIdentifier().hashCode(), parts)).add(message);
+        }
+        List<Future<?>> others = new ArrayList<>();
+        for (List<DomainEventMessage<?>> part : split.subList(1, parts)) {
+            if (!part.isEmpty()) {
+                others.add(writers.submit(() -> transactions.executeWithoutResult(status -> apply(part, null))));
+            }
+        }
+        RuntimeException failed = null;
+        try {
+            if (!split.get(0).isEmpty()) {
+                transactions.executeWithoutResult(status -> apply(split.get(0), null));
+            }
+        } catch (RuntimeException e) {
+            failed = e;
+        }
+        for (Future<?> other : others) {
+            try {
+                joined(other);
+            } catch (RuntimeException e) {
+                if (failed == null) {
+                    failed = e;
+                } else {
+                    failed.addSuppressed(e);
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    /**
      * Hands the events to every projection's shadow handler in one unit of work (so each projection writes each
      * agreement's rows once, when it commits); with {@code limits}, a projection gets an agreement's event only up
      * to the sequence given for it.
@@ -394,13 +446,21 @@ public class ReadModelRebuild {
         }
     }
 
-    /** The page the reader thread read, or what stopped it, as thrown there. */
-    private static List<DomainEventMessage<?>> joined(Future<List<DomainEventMessage<?>>> page) {
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** What another thread of the rebuild answered (a page read, a part written), or what stopped it, as thrown. */
+    private static <T> T joined(Future<T> work) {
         try {
-            return page.get();
+            return work.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RebuildFailed("interrupted while reading the stored events");
+            throw new RebuildFailed("interrupted while reading or writing a page");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
