@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -14,6 +15,9 @@ import java.util.List;
  * CSV, each quoted; {@code null} is an unquoted empty field, so an empty text stays an empty text.
  */
 public final class BulkCopy {
+
+    /** Characters of CSV sent to PostgreSQL at a time (see {@link #send}). */
+    private static final int CHUNK = 64 * 1024;
 
     private BulkCopy() {
     }
@@ -26,25 +30,26 @@ public final class BulkCopy {
         if (rows.isEmpty()) {
             return 0;
         }
-        StringBuilder csv = new StringBuilder(rows.size() * 1024);
-        for (Object[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                if (i > 0) {
-                    csv.append(',');
-                }
-                if (row[i] != null) {
-                    quoted(csv, row[i].toString());
-                }
-            }
-            csv.append('\n');
-        }
-        // the text as UTF-8 bytes in one write: a Reader would be copied again, chunk by chunk, to be encoded
-        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
         Long copied = jdbc.execute((ConnectionCallback<Long>) connection -> {
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn("COPY " + target + " FROM STDIN WITH (FORMAT csv)");
             try {
-                copy.writeToCopy(bytes, 0, bytes.length);
+                StringBuilder csv = new StringBuilder(CHUNK + CHUNK / 4);
+                for (Object[] row : rows) {
+                    for (int i = 0; i < row.length; i++) {
+                        if (i > 0) {
+                            csv.append(',');
+                        }
+                        if (row[i] != null) {
+                            quoted(csv, row[i].toString());
+                        }
+                    }
+                    csv.append('\n');
+                    if (csv.length() >= CHUNK) {
+                        send(copy, csv);
+                    }
+                }
+                send(copy, csv);
                 return copy.endCopy();
             } finally {
                 if (copy.isActive()) {
@@ -53,6 +58,19 @@ public final class BulkCopy {
             }
         });
         return copied == null ? 0 : copied;
+    }
+
+    /**
+     * Sends what the buffer holds as UTF-8 and empties it. In chunks, not all the rows at once: buffers of
+     * megabytes are humongous objects to G1, and each one started a concurrent marking cycle during a rebuild.
+     */
+    private static void send(CopyIn copy, StringBuilder csv) throws SQLException {
+        if (csv.length() == 0) {
+            return;
+        }
+        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
+        csv.setLength(0);
     }
 
     /** The value between quotes, each quote in it doubled; copied in runs between quotes, not char by char. */

@@ -42,6 +42,28 @@ class BulkCopyTest {
     }
 
     @Test
+    void copiesRowsOfManyChunksWholeAndInOrder() {
+        JdbcTemplate jdbc = ReadModelDatabase.emptied();
+        UUID agreement = UUID.randomUUID();
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (long i = 0; i < 3_000; i++) {
+            // about 200 KB of CSV a thousand rows, with quotes and characters of two and three bytes in UTF-8
+            rows.add(new Object[]{agreement, i, "RedFlagRaised", "2026-11-03T10:15:30.123Z", i % 2 == 0,
+                    "Ünïcødé \"quoted\" € " + i + " " + "x".repeat((int) (i % 300)), "{\"n\":" + i + "}", null});
+        }
+
+        assertThat(BulkCopy.into(jdbc, "timeline_event_shadow (agreement_id, sequence, type, at, has_actor, summary, "
+                + "data, sealed)", rows)).isEqualTo(3_000);
+
+        List<String> stored = jdbc.queryForList("SELECT summary FROM timeline_event_shadow WHERE agreement_id = ? "
+                + "ORDER BY sequence", String.class, agreement);
+        assertThat(stored).hasSize(3_000);
+        for (int i = 0; i < 3_000; i++) {
+            assertThat(stored.get(i)).isEqualTo(rows.get(i)[5]);
+        }
+    }
+
+    @Test
     void copiesNothingForNoRows() {
         JdbcTemplate jdbc = ReadModelDatabase.emptied();
         assertThat(BulkCopy.into(jdbc, "timeline_event_shadow (agreement_id)", List.of())).isZero();
