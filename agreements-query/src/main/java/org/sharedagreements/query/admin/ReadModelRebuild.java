@@ -1,8 +1,7 @@
 package org.sharedagreements.query.admin;
 
-import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -159,17 +158,17 @@ public class ReadModelRebuild {
                     : null;
             try {
                 long first = done;
-                Future<List<DomainEventMessage<?>>> next = reader.submit(
+                Future<List<StoredEvents.Event>> next = reader.submit(
                         () -> events.page(first, upTo, except, settings.rebuildPageSize()));
                 while (true) {
                     long waiting = System.nanoTime();
-                    List<DomainEventMessage<?>> page = joined(next);
+                    List<StoredEvents.Event> page = joined(next);
                     waitedForReading += System.nanoTime() - waiting;
                     if (page.isEmpty()) {
                         done = upTo;
                         break;
                     }
-                    long last = index(page.get(page.size() - 1));
+                    long last = page.get(page.size() - 1).index();
                     next = reader.submit(() -> events.page(last, upTo, except, settings.rebuildPageSize()));
                     applyPage(page, writers);
                     done = last;
@@ -299,10 +298,10 @@ public class ReadModelRebuild {
             lows[i] = ranges.get(agreements.get(i))[0];
             highs[i] = ranges.get(agreements.get(i))[1];
         }
-        List<DomainEventMessage<?>> missing = events.ranges(agreements.toArray(String[]::new), lows, highs);
+        List<StoredEvents.Event> missing = events.ranges(agreements.toArray(String[]::new), lows, highs);
         if (!missing.isEmpty()) {
             apply(missing, limits);
-            position = Math.max(position, missing.stream().mapToLong(ReadModelRebuild::index).max().orElse(0));
+            position = Math.max(position, missing.stream().mapToLong(StoredEvents.Event::index).max().orElse(0));
         }
     }
 
@@ -312,21 +311,21 @@ public class ReadModelRebuild {
      * writers touch the same agreement's rows, and the pages' position moves on only once every part committed; a
      * part that fails fails the rebuild, as a page that fails does (the shadows are emptied when the next starts).
      */
-    private void applyPage(List<DomainEventMessage<?>> page, ExecutorService writers) {
+    private void applyPage(List<StoredEvents.Event> page, ExecutorService writers) {
         int parts = writers == null ? 1 : settings.rebuildWriters();
         if (parts == 1) {
             transactions.executeWithoutResult(status -> apply(page, null));
             return;
         }
-        List<List<DomainEventMessage<?>>> split = new ArrayList<>(parts);
+        List<List<StoredEvents.Event>> split = new ArrayList<>(parts);
         for (int i = 0; i < parts; i++) {
             split.add(new ArrayList<>(page.size() / parts + 16));
         }
-        for (DomainEventMessage<?> message : page) {
-            split.get(Math.floorMod(message.getAggregateIdentifier().hashCode(), parts)).add(message);
+        for (StoredEvents.Event message : page) {
+            split.get(Math.floorMod(message.agreementId().hashCode(), parts)).add(message);
         }
         List<Future<?>> others = new ArrayList<>();
-        for (List<DomainEventMessage<?>> part : split.subList(1, parts)) {
+        for (List<StoredEvents.Event> part : split.subList(1, parts)) {
             if (!part.isEmpty()) {
                 others.add(writers.submit(() -> transactions.executeWithoutResult(status -> apply(part, null))));
             }
@@ -360,15 +359,16 @@ public class ReadModelRebuild {
      * agreement's rows once, when it commits); with {@code limits}, a projection gets an agreement's event only up
      * to the sequence given for it.
      */
-    private void apply(List<DomainEventMessage<?>> events, Map<String, Map<String, Long>> limits) {
-        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(events.get(0));
+    private void apply(List<StoredEvents.Event> events, Map<String, Map<String, Long>> limits) {
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(
+                GenericEventMessage.asEventMessage(events.get(0).payload()));
         try {
-            for (DomainEventMessage<?> message : events) {
-                if (!(message.getPayload() instanceof AgreementEvent event)) {
+            for (StoredEvents.Event message : events) {
+                if (!(message.payload() instanceof AgreementEvent event)) {
                     continue;
                 }
-                String agreement = message.getAggregateIdentifier();
-                long sequence = message.getSequenceNumber();
+                String agreement = message.agreementId();
+                long sequence = message.sequence();
                 for (Shadow shadow : shadows) {
                     if (limits != null && sequence > limits.getOrDefault(shadow.projection(), Map.of())
                             .getOrDefault(agreement, -1L)) {
@@ -378,7 +378,7 @@ public class ReadModelRebuild {
                         continue;
                     }
                     try {
-                        shadow.handler().on(event, sequence, message.getTimestamp());
+                        shadow.handler().on(event, sequence, message.at());
                     } catch (DataAccessException e) {
                         throw e;
                     } catch (RuntimeException rejected) {
@@ -470,9 +470,5 @@ public class ReadModelRebuild {
             }
             throw new IllegalStateException(e.getCause());
         }
-    }
-
-    private static long index(DomainEventMessage<?> event) {
-        return ((TrackedEventMessage<?>) event).trackingToken().position().orElse(0);
     }
 }

@@ -48,7 +48,7 @@ final class StoredEvents {
      * Up to {@code limit} events with a global index above {@code after} and at most {@code upTo}, but none of
      * {@code except}, in that order.
      */
-    List<DomainEventMessage<?>> page(long after, long upTo, Long[] except, int limit) {
+    List<Event> page(long after, long upTo, Long[] except, int limit) {
         return deserialize(jdbc.query("SELECT " + COLUMNS + " FROM domain_event_entry e "
                 + "WHERE e.global_index > ? AND e.global_index <= ? AND NOT (e.global_index = ANY (?)) "
                 + "ORDER BY e.global_index LIMIT ?", StoredEvents::row, after, upTo, except, limit));
@@ -58,7 +58,7 @@ final class StoredEvents {
      * The events of each agreement with a sequence above {@code after[i]} and at most {@code upTo[i]}, in the order
      * they were stored.
      */
-    List<DomainEventMessage<?>> ranges(String[] agreements, long[] after, long[] upTo) {
+    List<Event> ranges(String[] agreements, long[] after, long[] upTo) {
         if (agreements.length == 0) {
             return List.of();
         }
@@ -75,15 +75,22 @@ final class StoredEvents {
                 StoredEvents::row, agreements, lows, highs));
     }
 
-    private List<DomainEventMessage<?>> deserialize(List<TrackedEventData<?>> rows) {
-        List<DomainEventMessage<?>> events = new ArrayList<>(rows.size());
+    /**
+     * A stored event as a rebuild applies it: where it is in the store and its agreement, sequence, time and payload,
+     * nothing else. Pages of these stay in memory while they are read and applied; without the serialized forms and
+     * the message around them a page is a fraction of the size, so less of it outlives a young collection.
+     */
+    record Event(long index, String agreementId, long sequence, Instant at, Object payload) {
+    }
+
+    private List<Event> deserialize(List<TrackedEventData<?>> rows) {
+        List<Event> events = new ArrayList<>(rows.size());
         EventUtils.upcastAndDeserializeTrackedEvents(rows.stream(), serializer, upcasters)
-                .forEach(event -> {
-                    // deserialized (its content opened, its time parsed) here, on the reading thread, not lazily
-                    // where it is applied
-                    event.getPayload();
-                    event.getTimestamp();
-                    events.add((DomainEventMessage<?>) event);
+                .forEach(message -> {
+                    // deserialized (its content opened, its time parsed) here, on the reading thread
+                    DomainEventMessage<?> event = (DomainEventMessage<?>) message;
+                    events.add(new Event(message.trackingToken().position().orElse(0), event.getAggregateIdentifier(),
+                            event.getSequenceNumber(), event.getTimestamp(), event.getPayload()));
                 });
         return events;
     }
