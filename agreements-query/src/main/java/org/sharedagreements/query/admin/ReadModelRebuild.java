@@ -263,7 +263,7 @@ public class ReadModelRebuild {
                         WHERE l.last_sequence > coalesce(s.last_sequence, -1)""",
                 rs -> {
                     String agreement = rs.getString(2);
-                    if (parked.contains(rs.getString(1) + "/" + agreement)) {
+                    if (!parked.isEmpty() && parked.contains(rs.getString(1) + "/" + agreement)) {
                         return;
                     }
                     long shadow = rs.getLong(3);
@@ -374,7 +374,8 @@ public class ReadModelRebuild {
                             .getOrDefault(agreement, -1L)) {
                         continue;
                     }
-                    if (parked.contains(shadow.projection() + "/" + agreement)) {
+                    // almost always empty: no key is built for every event and projection then
+                    if (!parked.isEmpty() && parked.contains(shadow.projection() + "/" + agreement)) {
                         continue;
                     }
                     try {

@@ -53,12 +53,22 @@ public final class Content {
         return event == null ? List.of() : CONTENT.get(event.getClass());
     }
 
+    /** {@link #paths} of every event of the class. */
+    public static List<List<String>> pathsOf(Class<?> type) {
+        return CONTENT.get(type);
+    }
+
     /**
      * The JSON paths of every user id the event names besides its actor (partners, counsellors), and of its red-flag
      * indicator and boundary category, which the read models seal whether or not the event marks them confidential.
      */
     public static List<List<String>> personalPaths(Object event) {
         return event == null ? List.of() : PEOPLE.get(event.getClass());
+    }
+
+    /** {@link #personalPaths} of every event of the class. */
+    public static List<List<String>> personalPathsOf(Class<?> type) {
+        return PEOPLE.get(type);
     }
 
     /**

@@ -34,6 +34,16 @@ import java.util.List;
 @ProcessingGroup(Projections.TIMELINE)
 public record TimelineProjection(TimelineRepository timeline, ProjectionProgress progress, TimelineSignals signals) {
 
+    /** {@link #sealedPaths} per class of event, put together once (not again for every event). */
+    private static final ClassValue<List<List<String>>> SEALED_PATHS = new ClassValue<>() {
+        @Override
+        protected List<List<String>> computeValue(Class<?> type) {
+            List<List<String>> paths = new ArrayList<>(Content.pathsOf(type));
+            paths.addAll(Content.personalPathsOf(type).stream().filter(path -> !paths.contains(path)).toList());
+            return List.copyOf(paths);
+        }
+    };
+
     @EventHandler
     public void on(AgreementEvent event, @SequenceNumber Long sequence, @Timestamp Instant at) {
         ProjectionBatch.run(Projections.TIMELINE, Batch::new, Batch::write, batch -> batch.apply(event, sequence, at));
@@ -55,9 +65,7 @@ public record TimelineProjection(TimelineRepository timeline, ProjectionProgress
 
     /** What of an event's fields the timeline seals: its content, the user ids it names, indicator and category. */
     static List<List<String>> sealedPaths(AgreementEvent event) {
-        List<List<String>> paths = new ArrayList<>(Content.paths(event));
-        paths.addAll(Content.personalPaths(event).stream().filter(path -> !paths.contains(path)).toList());
-        return paths;
+        return SEALED_PATHS.get(event.getClass());
     }
 
     private final class Batch {
