@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -197,12 +198,21 @@ public final class Benchmark {
             long stored = count(dataSource, "SELECT count(*) FROM domain_event_entry");
             log("generated %,d stored events in %.1f s", stored, seconds(started));
 
-            // 2. Baseline of the rebuild: JDBC + Jackson straight from the table.
+            // 2. Baseline of the rebuild: JDBC + Jackson straight from the table. PostgreSQL first settles what the
+            // million inserts left it to do (vacuum, statistics, dirty pages), which otherwise runs during one
+            // measurement and not another; of two reads the faster counts, the machine's limit as it stands.
             double rawRate = 0;
             if (measures("rebuild")) {
-                started = System.nanoTime();
-                long read = generator.readAndDeserializeAll();
-                rawRate = read / seconds(started);
+                execute(dataSource, "VACUUM ANALYZE domain_event_entry");
+                execute(dataSource, "CHECKPOINT");
+                List<Double> rates = new ArrayList<>();
+                for (int pass = 0; pass < 2; pass++) {
+                    started = System.nanoTime();
+                    long read = generator.readAndDeserializeAll();
+                    rates.add(read / seconds(started));
+                }
+                rawRate = Collections.max(rates);
+                log("raw read and deserialize: %,.0f and %,.0f ev/s", rates.get(0), rates.get(1));
             }
 
             // 3. The service, started on that database; its projections build the read models from scratch.
@@ -343,6 +353,7 @@ public final class Benchmark {
                 if (measures("rebuild")) {
                     long replayHead = head(dataSource);
                     long events = count(dataSource, "SELECT count(*) FROM domain_event_entry");
+                    execute(dataSource, "CHECKPOINT"); // no dirty pages left from the steps before, as for the raw read
                     Cpu before = Cpu.now(service, data);
                     Instant from = Instant.now();
                     started = System.nanoTime();
