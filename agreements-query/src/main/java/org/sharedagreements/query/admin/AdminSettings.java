@@ -27,7 +27,8 @@ import java.time.Duration;
  *                           another; 1 s lets busy readers and live batches through
  * @param rebuildWriters threads that apply each page, split by agreement, each in its own transaction (one of them
  *                       the rebuild's own); 2 keeps both cores of a small machine busy while PostgreSQL writes a
- *                       part, 1 applies each page in one transaction
+ *                       part, 1 applies each page in one transaction; each writer holds a pooled connection while
+ *                       it writes, beside the reader's
  */
 @Validated
 @ConfigurationProperties("agreements.admin")
