@@ -87,23 +87,24 @@ final class Profile {
      */
     static List<String> rebuildBreakdown(Path recording, Instant from, Instant to, double serviceMicrosPerEvent)
             throws IOException {
-        int all = samples(recording, from, to);
-        List<String> lines = new ArrayList<>();
-        if (all == 0) {
-            return lines;
-        }
+        int[] all = {0};
         Map<String, Integer> byGroup = new LinkedHashMap<>();
         forEachSample(recording, from, to, (thread, stack) -> {
+            all[0]++;
             String group = rebuildGroup(thread);
             if (group != null) {
                 byGroup.merge(group, 1, Integer::sum);
             }
         });
+        List<String> lines = new ArrayList<>();
+        if (all[0] == 0) {
+            return lines;
+        }
         Map<String, Double> micros = new LinkedHashMap<>();
-        byGroup.forEach((group, count) -> micros.put(group, serviceMicrosPerEvent * count / all));
+        byGroup.forEach((group, count) -> micros.put(group, serviceMicrosPerEvent * count / all[0]));
         lines.add(String.format(Locale.ROOT, "  service, %.1f us per event (%,d samples, %.0f%% of them in the rebuild's "
-                + "two threads)", serviceMicrosPerEvent, all,
-                100.0 * byGroup.values().stream().mapToInt(Integer::intValue).sum() / all));
+                + "two threads)", serviceMicrosPerEvent, all[0],
+                100.0 * byGroup.values().stream().mapToInt(Integer::intValue).sum() / all[0]));
         lines.addAll(breakdown(recording, from, to, Profile::rebuildGroup, micros, "us per event"));
         return lines;
     }
@@ -129,11 +130,6 @@ final class Profile {
         }
     }
 
-    private static int samples(Path recording, Instant from, Instant to) throws IOException {
-        int[] count = {0};
-        forEachSample(recording, from, to, (thread, stack) -> count[0]++);
-        return count[0];
-    }
 
     private static List<String> breakdown(Path recording, Instant from, Instant to,
                                           java.util.function.Function<String, String> groups,
