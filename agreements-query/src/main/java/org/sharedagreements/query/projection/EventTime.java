@@ -1,7 +1,10 @@
 package org.sharedagreements.query.projection;
 
+import org.axonframework.common.DateTimeUtils;
+
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -51,6 +54,55 @@ public final class EventTime {
             text[i] = (char) ('0' + value % 10);
             value /= 10;
         }
+    }
+
+    /**
+     * A stored time ({@code 2026-12-04T20:39:15.123Z}, as Axon writes it, or with no or up to nine fraction digits):
+     * read digit by digit; any other spelling, and any value out of range, is left to Axon's parser, which reads
+     * (or refuses) it as before.
+     */
+    public static Instant parse(String text) {
+        int length = text.length();
+        if (length < 20 || length > 30 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(length - 1) != 'Z'
+                || (length > 20 && (text.charAt(19) != '.' || length == 21))) {
+            return DateTimeUtils.parseInstant(text);
+        }
+        int year = digitsOf(text, 0, 4);
+        int month = digitsOf(text, 5, 2);
+        int day = digitsOf(text, 8, 2);
+        int hour = digitsOf(text, 11, 2);
+        int minute = digitsOf(text, 14, 2);
+        int second = digitsOf(text, 17, 2);
+        int nanos = 0;
+        if (length > 20) {
+            int fraction = digitsOf(text, 20, length - 21);
+            if (fraction < 0) {
+                return DateTimeUtils.parseInstant(text);
+            }
+            nanos = fraction;
+            for (int i = length - 21; i < 9; i++) {
+                nanos *= 10;
+            }
+        }
+        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                || second < 0 || second > 59 || day > YearMonth.of(year, month).lengthOfMonth()) {
+            return DateTimeUtils.parseInstant(text);
+        }
+        return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(ZoneOffset.UTC);
+    }
+
+    /** The number the {@code count} digits at {@code from} spell, or -1 if any of them is not a digit. */
+    private static int digitsOf(String text, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** Event timestamps are kept to the millisecond, the precision the contract shows. */
