@@ -11,12 +11,14 @@ import java.util.List;
 
 /**
  * Rows streamed into a table with PostgreSQL's {@code COPY ... FROM STDIN} on the connection of the caller's
- * transaction: the bulk path a rebuild fills the shadow tables by ({@link ReadModelTables}). Values are written as
- * CSV, each quoted; {@code null} is an unquoted empty field, so an empty text stays an empty text.
+ * transaction: the bulk path a rebuild fills the shadow tables by ({@link ReadModelTables}). Values are written in
+ * COPY's text format: separated by tabs, rows by newlines, {@code null} as {@code \N}, and in a value each
+ * backslash, tab, newline and carriage return escaped with a backslash. Most values (JSON outlines, sealed values,
+ * ids) hold none of those four, and are appended whole; CSV had to be quoted, and scanned, quote by quote.
  */
 public final class BulkCopy {
 
-    /** Characters of CSV sent to PostgreSQL at a time (see {@link #send}). */
+    /** Characters of COPY text sent to PostgreSQL at a time (see {@link #send}). */
     private static final int CHUNK = 64 * 1024;
 
     private BulkCopy() {
@@ -32,24 +34,26 @@ public final class BulkCopy {
         }
         Long copied = jdbc.execute((ConnectionCallback<Long>) connection -> {
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY " + target + " FROM STDIN WITH (FORMAT csv)");
+                    .copyIn("COPY " + target + " FROM STDIN WITH (FORMAT text)");
             try {
-                StringBuilder csv = new StringBuilder(CHUNK + CHUNK / 4);
+                StringBuilder text = new StringBuilder(CHUNK + CHUNK / 4);
                 for (Object[] row : rows) {
                     for (int i = 0; i < row.length; i++) {
                         if (i > 0) {
-                            csv.append(',');
+                            text.append('\t');
                         }
-                        if (row[i] != null) {
-                            quoted(csv, row[i].toString());
+                        if (row[i] == null) {
+                            text.append("\\N");
+                        } else {
+                            escaped(text, row[i].toString());
                         }
                     }
-                    csv.append('\n');
-                    if (csv.length() >= CHUNK) {
-                        send(copy, csv);
+                    text.append('\n');
+                    if (text.length() >= CHUNK) {
+                        send(copy, text);
                     }
                 }
-                send(copy, csv);
+                send(copy, text);
                 return copy.endCopy();
             } finally {
                 if (copy.isActive()) {
@@ -64,23 +68,35 @@ public final class BulkCopy {
      * Sends what the buffer holds as UTF-8 and empties it. In chunks, not all the rows at once: buffers of
      * megabytes are humongous objects to G1, and each one started a concurrent marking cycle during a rebuild.
      */
-    private static void send(CopyIn copy, StringBuilder csv) throws SQLException {
-        if (csv.length() == 0) {
+    private static void send(CopyIn copy, StringBuilder text) throws SQLException {
+        if (text.length() == 0) {
             return;
         }
-        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         copy.writeToCopy(bytes, 0, bytes.length);
-        csv.setLength(0);
+        text.setLength(0);
     }
 
-    /** The value between quotes, each quote in it doubled; copied in runs between quotes, not char by char. */
-    private static void quoted(StringBuilder csv, String value) {
-        csv.append('"');
-        int from = 0;
-        for (int quote = value.indexOf('"'); quote >= 0; quote = value.indexOf('"', from)) {
-            csv.append(value, from, quote + 1).append('"');
-            from = quote + 1;
+    /**
+     * The value as COPY's text format reads it back: whole when it holds no backslash, tab, newline or carriage
+     * return (found by {@link String#indexOf(int)}, which scans many characters at a time), else character by
+     * character with those four escaped.
+     */
+    static void escaped(StringBuilder text, String value) {
+        if (value.indexOf('\\') < 0 && value.indexOf('\t') < 0 && value.indexOf('\n') < 0
+                && value.indexOf('\r') < 0) {
+            text.append(value);
+            return;
         }
-        csv.append(value, from, value.length()).append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> text.append("\\\\");
+                case '\t' -> text.append("\\t");
+                case '\n' -> text.append("\\n");
+                case '\r' -> text.append("\\r");
+                default -> text.append(c);
+            }
+        }
     }
 }

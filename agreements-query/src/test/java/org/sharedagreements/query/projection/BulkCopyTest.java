@@ -11,26 +11,30 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What COPY stores is exactly what was handed over: text with quotes, commas and newlines, empty text, null. */
+/**
+ * What COPY stores is exactly what was handed over: text with quotes, commas, tabs, newlines, carriage returns and
+ * backslashes (also as COPY's own {@code \N} and {@code \.}), empty text, null.
+ */
 class BulkCopyTest {
 
     @Test
-    void copiesEveryValueAsItIsIncludingQuotesNewlinesEmptyTextAndNull() {
+    void copiesEveryValueAsItIsIncludingQuotesTabsNewlinesBackslashesEmptyTextAndNull() {
         JdbcTemplate jdbc = ReadModelDatabase.emptied();
         UUID agreement = UUID.randomUUID();
-        String awkward = "she said \"no\", twice,\nthen \"\" and \\ and ,\"";
+        String awkward = "she said \"no\", twice,\nthen \"\" and \\ and ,\"\tand\r\n\\N\n\\.\n\\t\\";
         String at = "2026-11-03T10:15:30.123Z";
 
         long copied = BulkCopy.into(jdbc, "timeline_event_shadow (agreement_id, sequence, type, at, has_actor, "
                 + "summary, data, sealed)", List.of(
                 new Object[]{agreement, 0L, "AgreementDrafted", at, true, awkward, "{\"note\":\"a \\\"b\\\", c\"}", null},
-                new Object[]{agreement, 1L, "RedFlagRaised", at, false, "", "{}", "s1:abc"}));
+                new Object[]{agreement, 1L, "RedFlagRaised", at, false, "", "{}", "s1:abc"},
+                new Object[]{agreement, 2L, "RedFlagRaised", at, false, "\\N", "{\"n\":\"\\\\\"}", "\\."}));
 
-        assertThat(copied).isEqualTo(2);
+        assertThat(copied).isEqualTo(3);
         List<Map<String, Object>> rows = jdbc.queryForList("SELECT sequence, type, at, has_actor, summary, "
                 + "data::text AS data, sealed FROM timeline_event_shadow WHERE agreement_id = ? ORDER BY sequence",
                 agreement);
-        assertThat(rows).hasSize(2);
+        assertThat(rows).hasSize(3);
         assertThat(rows.get(0).get("summary")).isEqualTo(awkward);
         assertThat(rows.get(0).get("data")).isEqualTo("{\"note\":\"a \\\"b\\\", c\"}");
         assertThat(rows.get(0).get("sealed")).isNull();
@@ -39,6 +43,9 @@ class BulkCopyTest {
         assertThat(rows.get(1).get("summary")).isEqualTo("");
         assertThat(rows.get(1).get("sealed")).isEqualTo("s1:abc");
         assertThat(rows.get(1).get("has_actor")).isEqualTo(false);
+        assertThat(rows.get(2).get("summary")).isEqualTo("\\N");
+        assertThat(rows.get(2).get("data")).isEqualTo("{\"n\":\"\\\\\"}");
+        assertThat(rows.get(2).get("sealed")).isEqualTo("\\.");
     }
 
     @Test
