@@ -82,7 +82,7 @@ public final class BulkCopy {
      * return (found by {@link String#indexOf(int)}, which scans many characters at a time), else character by
      * character with those four escaped.
      */
-    static void escaped(StringBuilder text, String value) {
+    private static void escaped(StringBuilder text, String value) {
         if (value.indexOf('\\') < 0 && value.indexOf('\t') < 0 && value.indexOf('\n') < 0
                 && value.indexOf('\r') < 0) {
             text.append(value);

@@ -32,11 +32,9 @@ class EventTimeTest {
     @Test
     void theDigitsAgreeWithTheFormatterOnRandomInstants() {
         Random random = new Random(3);
-        long from = Instant.parse("0500-01-01T00:00:00Z").getEpochSecond();
-        long to = Instant.parse("+12000-01-01T00:00:00Z").getEpochSecond();
         for (int i = 0; i < 100_000; i++) {
-            Instant instant = Instant.ofEpochSecond(from + (long) (random.nextDouble() * (to - from)),
-                    random.nextInt(1_000_000_000));
+            Instant instant = Instant.ofEpochSecond(secondBetween(random, "0500-01-01T00:00:00Z",
+                    "+12000-01-01T00:00:00Z"), random.nextInt(1_000_000_000));
             assertThat(EventTime.format(instant)).isEqualTo(CONTRACT.format(instant));
         }
     }
@@ -44,10 +42,8 @@ class EventTimeTest {
     @Test
     void storedTimesReadAsAxonReadsThem() {
         Random random = new Random(5);
-        long from = Instant.parse("1900-01-01T00:00:00Z").getEpochSecond();
-        long to = Instant.parse("2200-01-01T00:00:00Z").getEpochSecond();
         for (int i = 0; i < 50_000; i++) {
-            Instant instant = Instant.ofEpochSecond(from + (long) (random.nextDouble() * (to - from)),
+            Instant instant = Instant.ofEpochSecond(secondBetween(random, "1900-01-01T00:00:00Z", "2200-01-01T00:00:00Z"),
                     i % 3 == 0 ? 0 : i % 3 == 1 ? random.nextInt(1000) * 1_000_000 : random.nextInt(1_000_000_000));
             for (String text : List.of(DateTimeUtils.formatInstant(instant), instant.toString())) {
                 assertThat(EventTime.parse(text)).as(text).isEqualTo(DateTimeUtils.parseInstant(text));
@@ -74,5 +70,11 @@ class EventTimeTest {
             }
             assertThat(EventTime.parse(text)).as(text).isEqualTo(axon);
         }
+    }
+
+    /** A random epoch second from {@code from} (inclusive) to {@code to}, both ISO-8601 instants. */
+    private static long secondBetween(Random random, String from, String to) {
+        long first = Instant.parse(from).getEpochSecond();
+        return first + (long) (random.nextDouble() * (Instant.parse(to).getEpochSecond() - first));
     }
 }
